@@ -1,0 +1,24 @@
+package com.homemadealexa.audio;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code [audio]}: limits on received speech and the optional WAV log.
+ *
+ * @param logDir folder for utterance WAVs
+ * @param saveAudio keep each utterance as a WAV
+ * @param logMaxFiles retention: oldest WAVs beyond this count are deleted
+ * @param maxSeconds longest accepted utterance
+ */
+@Validated
+@ConfigurationProperties("audio")
+public record AudioSettings(@NotNull Path logDir, boolean saveAudio, @Min(1) int logMaxFiles,
+		@Min(1) @Max(600) int maxSeconds) {
+
+}

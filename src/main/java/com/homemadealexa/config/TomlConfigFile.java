@@ -1,0 +1,143 @@
+package com.homemadealexa.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.electronwill.nightconfig.core.UnmodifiableConfig;
+import com.electronwill.nightconfig.core.io.ParsingException;
+import com.electronwill.nightconfig.toml.TomlParser;
+
+/**
+ * Reads {@code config.toml} into flat Spring property names.
+ *
+ * <p>
+ * The embedded defaults (the shipped {@code config.toml}, copied into the jar) come
+ * first, the user's file overrides them, and environment variables override both. TOML
+ * names are snake_case; Spring's are kebab-case, so {@code [auth] jwt_secret} becomes
+ * {@code auth.jwt-secret} and the environment variable {@code AUTH_JWT_SECRET}.
+ */
+final class TomlConfigFile {
+
+	static final String EMBEDDED_DEFAULTS = "/embedded/config.toml";
+
+	private TomlConfigFile() {
+	}
+
+	/**
+	 * Loads and merges the defaults, the file (may be absent) and the environment.
+	 */
+	static Map<String, Object> load(Path file, boolean fileRequired, UnaryOperator<String> environment) {
+		Map<String, Object> properties = new LinkedHashMap<>(embeddedDefaults());
+		if (Files.isRegularFile(file)) {
+			Map<String, Object> fromFile = parse(file);
+			removeListsReplacedBy(properties, fromFile);
+			properties.putAll(fromFile);
+		}
+		else if (fileRequired) {
+			throw new ConfigurationException("The configuration file " + file.toAbsolutePath() + " does not exist.");
+		}
+		applyEnvironment(properties, environment);
+		return properties;
+	}
+
+	static String environmentName(String propertyName) {
+		return propertyName.replaceAll("[.\\-\\[\\]]+", "_").replaceAll("_$", "").toUpperCase();
+	}
+
+	private static Map<String, Object> embeddedDefaults() {
+		try (InputStream in = TomlConfigFile.class.getResourceAsStream(EMBEDDED_DEFAULTS)) {
+			if (in == null) {
+				return Map.of();
+			}
+			return flatten(new TomlParser().parse(in));
+		}
+		catch (IOException ex) {
+			throw new ConfigurationException("The embedded default configuration cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private static Map<String, Object> parse(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return flatten(new TomlParser().parse(reader));
+		}
+		catch (ParsingException ex) {
+			throw new ConfigurationException(
+					"The configuration file " + file + " is not valid TOML: " + firstLine(ex.getMessage()) + ".");
+		}
+		catch (IOException ex) {
+			throw new ConfigurationException("The configuration file " + file + " cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private static String firstLine(String message) {
+		return (message != null) ? message.lines().findFirst().orElse(message) : "unknown error";
+	}
+
+	private static Map<String, Object> flatten(UnmodifiableConfig config) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		flattenInto("", config, result);
+		return result;
+	}
+
+	private static void flattenInto(String prefix, UnmodifiableConfig config, Map<String, Object> result) {
+		for (UnmodifiableConfig.Entry entry : config.entrySet()) {
+			flattenValue(prefix + entry.getKey().replace('_', '-'), entry.getValue(), result);
+		}
+	}
+
+	private static void flattenValue(String name, Object value, Map<String, Object> result) {
+		if (value instanceof UnmodifiableConfig table) {
+			flattenInto(name + ".", table, result);
+		}
+		else if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				flattenValue(name + "[" + i + "]", list.get(i), result);
+			}
+		}
+		else {
+			result.put(name, value);
+		}
+	}
+
+	/**
+	 * A list in the user's file replaces the default list whole, not element by element.
+	 */
+	private static void removeListsReplacedBy(Map<String, Object> defaults, Map<String, Object> fromFile) {
+		fromFile.keySet()
+			.stream()
+			.filter((name) -> name.contains("["))
+			.map((name) -> name.substring(0, name.indexOf('[')))
+			.distinct()
+			.forEach((list) -> defaults.keySet().removeIf((name) -> name.startsWith(list + "[")));
+	}
+
+	private static void applyEnvironment(Map<String, Object> properties, UnaryOperator<String> environment) {
+		for (String name : List.copyOf(properties.keySet())) {
+			boolean listElement = name.matches(".*\\[\\d+]$")
+					&& !name.substring(0, name.lastIndexOf('[')).contains("[");
+			if (listElement) {
+				String list = name.substring(0, name.lastIndexOf('['));
+				String value = environment.apply(environmentName(list));
+				if (value != null) {
+					properties.keySet().removeIf((key) -> key.startsWith(list + "["));
+					properties.put(list, value);
+				}
+			}
+			else if (!name.contains("[")) {
+				String value = environment.apply(environmentName(name));
+				if (value != null) {
+					properties.put(name, value);
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Device registry: WebSocket connections of ESP32 devices and webapp tabs, and commands
+ * sent to them.
+ */
+@NullMarked
+package com.homemadealexa.device;
+
+import org.jspecify.annotations.NullMarked;

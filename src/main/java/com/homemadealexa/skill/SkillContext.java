@@ -1,0 +1,16 @@
+package com.homemadealexa.skill;
+
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/**
+ * Who asked and when.
+ *
+ * @param conversationId the device (or webapp session) the command came from
+ * @param locale the household's language
+ * @param now the local date and time of the command
+ * @param utteranceId for log lines
+ */
+public record SkillContext(String conversationId, Locale locale, ZonedDateTime now, String utteranceId) {
+
+}
