@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param name the wake name the assistant answers to
  * @param timeZone IANA zone id; empty means the machine's zone
  * @param preferLocal answer commands that match a local template without the LLM
+ * @param templatesDir folder of the household's own command templates
  */
 @Validated
 @ConfigurationProperties("assistant")
