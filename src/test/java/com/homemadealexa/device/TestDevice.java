@@ -78,6 +78,19 @@ public final class TestDevice implements AutoCloseable {
 	}
 
 	/**
+	 * @return the next text frame if one arrives within the given time, else null
+	 */
+	public String pollMessage(Duration within) {
+		try {
+			return this.frames.texts.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	/**
 	 * @return the close code the server sent, waiting up to 5 s
 	 */
 	public int closeCode() {

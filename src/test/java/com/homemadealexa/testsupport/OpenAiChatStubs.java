@@ -49,6 +49,13 @@ public final class OpenAiChatStubs {
 			.willReturn(streamResponse(pieces)));
 	}
 
+	/** Like {@link #streamText} but the events trickle in over {@code total}. */
+	public void streamTextSlowly(String userText, List<String> pieces, java.time.Duration total) {
+		this.server.stubFor(forUser(userText).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+			.atPriority(1)
+			.willReturn(streamResponse(pieces).withChunkedDribbleDelay(pieces.size() * 3, (int) total.toMillis())));
+	}
+
 	/** Every chat request fails with this HTTP status. */
 	public void failWith(int status) {
 		this.server.stubFor(post(urlEqualTo(PATH)).atPriority(0)
