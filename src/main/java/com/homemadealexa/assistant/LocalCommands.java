@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sentence templates that answer common commands without the LLM, like Home Assistant's
- * local intents. Built-in templates come from {@code templates/<language>.txt} in the jar;
- * a household adds its own in {@code [assistant] templates_dir} (files named
+ * local intents. Built-in templates come from {@code templates/<language>.txt} in the
+ * jar; a household adds its own in {@code [assistant] templates_dir} (files named
  * {@code <language>*.txt}, e.g. {@code pl-mine.txt}). Matching is strict: the whole
  * utterance must fit a template.
  *
@@ -93,7 +93,8 @@ final class LocalCommands {
 				throw new ConfigurationException(origin + " line " + number + ": a template comes before any [skill].");
 			}
 			if (skills.find(skill).isEmpty()) {
-				// A template of a skill this server does not have (e.g. no MQTT): skip it.
+				// A template of a skill this server does not have (e.g. no MQTT): skip
+				// it.
 				continue;
 			}
 			try {

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * normalised utterance.
  *
  * <p>
- * Syntax: {@code (a|b)} one of, {@code [a|b]} optional, {@code {name}} a slot filling
- * the skill's argument {@code name}; {@code {name:time}} a time ("15:30", "o 7", "at
- * 7:30", "za 20 minut", "in 2 hours"). After {@code =>} come fixed arguments,
- * {@code name=value} separated by spaces.
+ * Syntax: {@code (a|b)} one of, {@code [a|b]} optional, {@code {name}} a slot filling the
+ * skill's argument {@code name}; {@code {name:time}} a time ("15:30", "o 7", "at 7:30",
+ * "za 20 minut", "in 2 hours"). After {@code =>} come fixed arguments, {@code name=value}
+ * separated by spaces.
  *
  * @param skill the skill's name
  * @param source the template as written, for messages

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a spoken time from a template slot: a clock time ("15:30", "o 7", "at 7:30": today,
- * or tomorrow when that time has passed) or a delay ("za 20 minut", "in 2 hours", "za
- * pół godziny", "in an hour").
+ * Reads a spoken time from a template slot: a clock time ("15:30", "o 7", "at 7:30":
+ * today, or tomorrow when that time has passed) or a delay ("za 20 minut", "in 2 hours",
+ * "za pół godziny", "in an hour").
  */
 final class SpokenTime {
 

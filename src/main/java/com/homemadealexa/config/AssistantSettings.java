@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("assistant")
 public record AssistantSettings(
 		@NotNull @Pattern(regexp = "pl-PL|en-US", message = "must be pl-PL or en-US") String language,
-		@NotBlank String name, @NotNull String timeZone, boolean preferLocal) {
+		@NotBlank String name, @NotNull String timeZone, boolean preferLocal, @NotNull String templatesDir) {
 
 	public Locale locale() {
 		return Locale.forLanguageTag(this.language);

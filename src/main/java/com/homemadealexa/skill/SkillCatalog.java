@@ -45,7 +45,8 @@ public class SkillCatalog {
 	}
 
 	/**
-	 * Checks arguments given as values (from a local template) against the skill's schema.
+	 * Checks arguments given as values (from a local template) against the skill's
+	 * schema.
 	 * @throws InvalidSkillArgumentsException with a reason fit for a log line
 	 */
 	public SkillArguments validate(Skill skill, Map<String, Object> arguments) {

@@ -16,8 +16,8 @@ import org.slf4j.MDC;
  * Speaks one reply on the audio server, sentence by sentence: each sentence is
  * synthesized as soon as it is known and handed to the audio server once the sentence
  * before it has had time to play (the audio server takes whole WAVs and does not queue).
- * A cancelled turn stops the rest. One instance per reply; {@link #say} is called by
- * the interpreting thread, playback runs on its own virtual thread.
+ * A cancelled turn stops the rest. One instance per reply; {@link #say} is called by the
+ * interpreting thread, playback runs on its own virtual thread.
  */
 final class DevicePlayback {
 

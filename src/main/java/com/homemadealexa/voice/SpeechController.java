@@ -38,6 +38,8 @@ class SpeechController {
 
 	private static final Logger log = LoggerFactory.getLogger(SpeechController.class);
 
+	private static final String UTTERANCE_ID = SpeechController.class.getName() + ".utteranceId";
+
 	private final VoicePipeline pipeline;
 
 	private final DeviceTurns turns;
@@ -55,10 +57,9 @@ class SpeechController {
 			@RequestHeader(name = "x-audio-codec", required = false) @Nullable String codec,
 			@RequestHeader(name = "x-audio-sample-rate", required = false) @Nullable String sampleRate,
 			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
-			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels)
-			throws IOException {
+			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels) throws IOException {
 		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
-		String utteranceId = newUtteranceId();
+		String utteranceId = newUtteranceId(request);
 		String address = request.getRemoteAddr();
 		// A new utterance makes the device's previous reply stale right away.
 		Turn turn = this.turns.begin(address, utteranceId);
@@ -81,10 +82,9 @@ class SpeechController {
 			@RequestHeader(name = "x-audio-codec", required = false) @Nullable String codec,
 			@RequestHeader(name = "x-audio-sample-rate", required = false) @Nullable String sampleRate,
 			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
-			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels)
-			throws IOException {
+			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels) throws IOException {
 		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
-		String utteranceId = newUtteranceId();
+		String utteranceId = newUtteranceId(request);
 		try {
 			VoicePipeline.Heard heard = this.pipeline.transcribe(request.getInputStream(), format, utteranceId);
 			String user = (principal != null) ? principal.getName() : "webapp";
@@ -99,10 +99,9 @@ class SpeechController {
 
 	@PostMapping("/api/internal/chat")
 	ChatReply chat(@Valid @RequestBody ChatRequest chat, HttpServletRequest request) {
-		String utteranceId = newUtteranceId();
+		String utteranceId = newUtteranceId(request);
 		try {
-			Interpretation answer = this.pipeline.chat(chat.command(), "chat:" + request.getRemoteAddr(),
-					utteranceId);
+			Interpretation answer = this.pipeline.chat(chat.command(), "chat:" + request.getRemoteAddr(), utteranceId);
 			return new ChatReply(answer.phrase(), answer.label());
 		}
 		finally {
@@ -116,24 +115,27 @@ class SpeechController {
 	}
 
 	@ExceptionHandler(SpeechException.class)
-	ResponseEntity<ProblemDetail> speechToTextFailed(SpeechException ex) {
-		log.warn("Utterance {} failed at stage stt: {}", MDC.get("utterance"), ex.getMessage());
+	ResponseEntity<ProblemDetail> speechToTextFailed(SpeechException ex, HttpServletRequest request) {
+		log.warn("Utterance {} failed at stage stt: {}", request.getAttribute(UTTERANCE_ID), ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
 				"Speech-to-text failed: " + ex.getMessage());
 		problem.setTitle("STT error");
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
 	}
 
-	private static String newUtteranceId() {
+	private static String newUtteranceId(HttpServletRequest request) {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		MDC.put("utterance", id);
+		// The exception handlers run after the MDC is cleared; they read the id from here.
+		request.setAttribute(UTTERANCE_ID, id);
 		return id;
 	}
 
 	record DeviceReply(String status, String command) {
 	}
 
-	record WebappReply(String status, String command, String next, @JsonProperty("audio_b64") @Nullable String audioB64) {
+	record WebappReply(String status, String command, String next,
+			@JsonProperty("audio_b64") @Nullable String audioB64) {
 	}
 
 	record ChatRequest(@NotBlank(message = "must not be empty") @Size(max = 2000) String command) {

@@ -89,8 +89,8 @@ class VoicePipeline implements DisposableBean {
 	}
 
 	/**
-	 * Reads the upload while it arrives, feeding the speech-to-text provider, and
-	 * returns the transcript.
+	 * Reads the upload while it arrives, feeding the speech-to-text provider, and returns
+	 * the transcript.
 	 */
 	Heard transcribe(InputStream body, PcmFormat format, String utteranceId) {
 		long maxBytes = (long) this.audio.maxSeconds() * format.bytesPerSecond();

@@ -56,8 +56,7 @@ class SkillCatalogTest {
 	void refusesArgumentsThatDoNotFit() {
 		for (String bad : List.of("not json", "[1]", "{}", "{\"state\":\"dim\"}", "{\"state\":1}",
 				"{\"state\":\"on\",\"colour\":\"red\"}", "{\"state\":\"on\",\"room\":\" \"}")) {
-			assertThatExceptionOfType(InvalidSkillArgumentsException.class)
-				.as(bad)
+			assertThatExceptionOfType(InvalidSkillArgumentsException.class).as(bad)
 				.isThrownBy(() -> this.catalog.validate(this.lights, bad));
 		}
 	}

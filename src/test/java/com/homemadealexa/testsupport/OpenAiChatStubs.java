@@ -37,22 +37,23 @@ public final class OpenAiChatStubs {
 		this.server.stubFor(forUser(userText).willReturn(textResponse(answer)));
 	}
 
-	/** Any request whose last user message contains {@code userText} gets this tool call. */
+	/**
+	 * Any request whose last user message contains {@code userText} gets this tool call.
+	 */
 	public void callTool(String userText, String tool, String argumentsJson) {
 		this.server.stubFor(forUser(userText).willReturn(toolCallResponse(tool, argumentsJson)));
 	}
 
-	/** Streaming requests whose user message contains {@code userText} get these pieces. */
+	/**
+	 * Streaming requests whose user message contains {@code userText} get these pieces.
+	 */
 	public void streamText(String userText, List<String> pieces) {
-		this.server.stubFor(forUser(userText).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.atPriority(1)
-			.willReturn(streamResponse(pieces)));
+		this.server.stubFor(streamed(forUser(userText)).willReturn(streamResponse(pieces)));
 	}
 
 	/** Like {@link #streamText} but the events trickle in over {@code total}. */
 	public void streamTextSlowly(String userText, List<String> pieces, java.time.Duration total) {
-		this.server.stubFor(forUser(userText).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.atPriority(1)
+		this.server.stubFor(streamed(forUser(userText))
 			.willReturn(streamResponse(pieces).withChunkedDribbleDelay(pieces.size() * 3, (int) total.toMillis())));
 	}
 
@@ -69,12 +70,13 @@ public final class OpenAiChatStubs {
 	}
 
 	private static MappingBuilder forUser(String userText) {
-		return post(urlEqualTo(PATH)).withRequestBody(containing(userText.replace("\"", "\\\"")));
+		return post(urlEqualTo(PATH)).atPriority(5)
+			.withRequestBody(matchingJsonPath("$.messages[-1:].content", containing(userText)));
 	}
 
 	public static ResponseDefinitionBuilder textResponse(String answer) {
-		return jsonResponse(message("{\"role\":\"assistant\",\"content\":" + quote(answer) + ",\"refusal\":null}",
-				"stop"));
+		return jsonResponse(
+				message("{\"role\":\"assistant\",\"content\":" + quote(answer) + ",\"refusal\":null}", "stop"));
 	}
 
 	public static ResponseDefinitionBuilder toolCallResponse(String tool, String argumentsJson) {

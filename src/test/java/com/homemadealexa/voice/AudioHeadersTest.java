@@ -22,7 +22,8 @@ class AudioHeadersTest {
 
 	@Test
 	void refusesAnotherCodecAsUnsupportedMediaType() {
-		assertThatExceptionOfType(AudioRejectedException.class).isThrownBy(() -> AudioHeaders.parse("opus", null, null, null))
+		assertThatExceptionOfType(AudioRejectedException.class)
+			.isThrownBy(() -> AudioHeaders.parse("opus", null, null, null))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
 	}
 

@@ -127,8 +127,7 @@ class VoiceFlowTest {
 			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.plays().size() == 1);
 			device.send("{\"event\":\"wakeword\"}");
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> speaker.aborts() == 1 && speaker.plays().size() == 2);
+			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.aborts() == 1 && speaker.plays().size() == 2);
 			assertThat(speaker.plays().get(1)).isEqualTo(this.chimes.startChime());
 			assertThat(device.pollMessage(Duration.ofSeconds(4))).isNull();
 		}
@@ -166,8 +165,8 @@ class VoiceFlowTest {
 		OpenAiSpeechStubs.transcriptionFails(openAi, OpenAiSpeechStubs.Failure.SERVER_ERROR);
 		HttpResponse<String> response = upload("/api/internal/stt", 500);
 		assertThat(response.statusCode()).isEqualTo(502);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
 	}
 
@@ -202,12 +201,13 @@ class VoiceFlowTest {
 	void theWebappGetsTheTranscriptAndAPlayableAnswer() throws Exception {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a joke.");
 		chat.answerText("tell me a joke", "Knock knock. Who is there?");
-		String token = json.readTree(this.http
-			.send(HttpRequest.newBuilder(uri("/api/public/auth/login"))
+		String token = json
+			.readTree(this.http.send(HttpRequest.newBuilder(uri("/api/public/auth/login"))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"secret\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body()).get("token").asString();
+				.build(), HttpResponse.BodyHandlers.ofString()).body())
+			.get("token")
+			.asString();
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/public/stt"))
 			.header("Authorization", "Bearer " + token)
 			.header("x-audio-sample-rate", "16000")
@@ -234,7 +234,8 @@ class VoiceFlowTest {
 
 	private HttpResponse<String> upload(String path, int millis) throws Exception {
 		byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, millis, 300);
-		// An input stream of unknown length makes the client send it chunked, like the devices.
+		// An input stream of unknown length makes the client send it chunked, like the
+		// devices.
 		HttpRequest request = HttpRequest.newBuilder(uri(path))
 			.header("x-audio-codec", "pcm")
 			.header("x-audio-sample-rate", "16000")
