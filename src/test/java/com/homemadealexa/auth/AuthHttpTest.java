@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.homemadealexa.device.PublicSocketAuthenticator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,6 +60,9 @@ class AuthHttpTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	PublicSocketAuthenticator socketAuthenticator;
+
 	HttpCalls http;
 
 	@BeforeEach
@@ -77,6 +82,15 @@ class AuthHttpTest {
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(read(me).get("user").asString()).isEqualTo("admin");
 		assertThat(this.http.get("/api/public/stt", "Authorization", "Bearer " + token).statusCode()).isNotIn(401, 403);
+	}
+
+	@Test
+	void theWebappSocketAcceptsTheLoginToken() {
+		HttpResponse<String> login = this.http.postJson(LOGIN, "{\"password\": \"" + PASSWORD + "\"}",
+				"X-Forwarded-For", "203.0.113.4");
+		assertThat(this.socketAuthenticator.accepts(read(login).get("token").asString())).isTrue();
+		assertThat(this.socketAuthenticator.accepts(JwtTokensTest.unsigned("admin", Instant.now().plusSeconds(60))))
+			.isFalse();
 	}
 
 	@Test
