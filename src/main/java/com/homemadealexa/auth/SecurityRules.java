@@ -4,6 +4,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,6 +42,17 @@ class SecurityRules {
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/**
+	 * Passwords are checked by the login route only. Having this bean also stops Boot
+	 * from creating a default user and logging its generated password.
+	 */
+	@Bean
+	AuthenticationManager noUsernamePasswordAuthentication() {
+		return (authentication) -> {
+			throw new ProviderNotFoundException("Log in with POST /api/public/auth/login.");
+		};
 	}
 
 }

@@ -64,7 +64,7 @@ class DeviceRegistry implements Devices {
 		if (connection != null) {
 			connection.stop();
 			DeviceInfo info = connection.info();
-			log.info("Device {} ({}) disconnected: {}", info.hostname(), info.address(), status);
+			log.info("Device {} ({}) disconnected: {}", name(info), info.address(), status);
 		}
 	}
 
@@ -78,7 +78,7 @@ class DeviceRegistry implements Devices {
 		}
 		connection.stop();
 		DeviceInfo info = connection.info();
-		log.warn("Dropping device {} ({}): {}", info.hostname(), info.address(), reason);
+		log.warn("Dropping device {} ({}): {}", name(info), info.address(), reason);
 		Thread.ofVirtual().name("device-close-" + connection.id()).start(() -> {
 			try {
 				connection.session().close(CloseStatus.SESSION_NOT_RELIABLE);
@@ -142,6 +142,10 @@ class DeviceRegistry implements Devices {
 			.filter((connection) -> filter.test(connection.info()))
 			.max(Comparator.comparingLong(DeviceConnection::order))
 			.map(DeviceConnection::info);
+	}
+
+	private static String name(DeviceInfo info) {
+		return (info.hostname() != null) ? info.hostname() : "without hello";
 	}
 
 	private static String address(WebSocketSession session) {
