@@ -126,7 +126,8 @@ class SpeechController {
 	private static String newUtteranceId(HttpServletRequest request) {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		MDC.put("utterance", id);
-		// The exception handlers run after the MDC is cleared; they read the id from here.
+		// The exception handlers run after the MDC is cleared; they read the id from
+		// here.
 		request.setAttribute(UTTERANCE_ID, id);
 		return id;
 	}

@@ -35,13 +35,29 @@ public final class OpenAiChatStubs {
 	/** Any request whose last user message contains {@code userText} gets this text. */
 	public void answerText(String userText, String answer) {
 		this.server.stubFor(forUser(userText).willReturn(textResponse(answer)));
+		List<String> pieces = List.of(answer.split("(?<= )"));
+		this.server.stubFor(streamed(forUser(userText)).willReturn(streamResponse(pieces)));
 	}
 
 	/**
-	 * Any request whose last user message contains {@code userText} gets this tool call.
+	 * Requests whose user message contains {@code userText} get this tool call, whole or
+	 * streamed as the request asks.
 	 */
 	public void callTool(String userText, String tool, String argumentsJson) {
 		this.server.stubFor(forUser(userText).willReturn(toolCallResponse(tool, argumentsJson)));
+		String firstDelta = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+				+ "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":" + quote(tool)
+				+ ",\"arguments\":\"\"}}]}";
+		String argumentsDelta = "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + quote(argumentsJson)
+				+ "}}]}";
+		this.server.stubFor(streamed(forUser(userText)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(chunk(firstDelta, null) + chunk(argumentsDelta, null) + chunk("{}", "tool_calls")
+					+ "data: [DONE]\n\n")));
+	}
+
+	private static MappingBuilder streamed(MappingBuilder mapping) {
+		return mapping.withRequestBody(matchingJsonPath("$.stream", equalTo("true"))).atPriority(1);
 	}
 
 	/**
