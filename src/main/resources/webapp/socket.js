@@ -22,16 +22,30 @@ export class ServerSocket {
   open() {
     this.closed = false;
     this.connect();
+    this.online = () => this.reconnectNow();
+    window.addEventListener('online', this.online);
+  }
+
+  /** The network is back: no need to wait for the next try. */
+  reconnectNow() {
+    if (!this.closed && this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.connect();
+    }
   }
 
   close() {
     this.closed = true;
     clearTimeout(this.timer);
+    this.timer = null;
+    window.removeEventListener('online', this.online);
     this.socket?.close(1000, 'logged out');
     this.socket = null;
   }
 
   connect() {
+    this.timer = null;
     this.listeners.onState('connecting');
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(`${scheme}//${location.host}/ws/public?token=${encodeURIComponent(this.token)}`);
