@@ -176,7 +176,9 @@ async function finishUtterance() {
     failed(error);
     return;
   }
-  await answer(reply);
+  if (document.body.dataset.view === 'talk') {
+    await answer(reply);
+  }
 }
 
 async function answer(reply) {

@@ -31,16 +31,27 @@ export class Recorder {
     this.pauseMs = 0;
     this.recordedMs = 0;
     this.ended = false;
+    this.released = false;
   }
 
   /** Opens the microphone and starts recording. */
   async start({ handsFree = false } = {}) {
     this.handsFree = handsFree;
-    this.stream = await openMicrophone();
+    const stream = await openMicrophone();
+    if (this.released) {
+      // Stopped while the browser was still asking for permission.
+      stream.getTracks().forEach((track) => track.stop());
+      return;
+    }
+    this.stream = stream;
     try {
       if (!worklets.has(this.context)) {
         await this.context.audioWorklet.addModule(new URL('./pcm-worklet.js', import.meta.url));
         worklets.add(this.context);
+      }
+      if (this.released) {
+        this.release();
+        return;
       }
       this.source = this.context.createMediaStreamSource(this.stream);
       this.node = new AudioWorkletNode(this.context, 'pcm-capture', {
@@ -126,6 +137,7 @@ export class Recorder {
   }
 
   release() {
+    this.released = true;
     this.ended = true;
     this.source?.disconnect();
     this.node?.disconnect();

@@ -251,7 +251,9 @@ class WebappBrowserTest {
 			assertThat(row.findElements(By.cssSelector(".stage")).stream().map((s) -> s.getDomAttribute("data-stage")))
 				.contains("stt", "answered");
 			waitFor(By.cssSelector("#devices tr[data-device='box-living-room']"));
+			chromium.resize(1280, 1000);
 			chromium.screenshot("console");
+			chromium.resize(1280, 900);
 		}
 	}
 
