@@ -80,8 +80,8 @@ class QuartzReminders implements Reminders, SmartInitializingSingleton {
 			.withIdentity(reminder.id(), GROUP)
 			.forJob(job)
 			.startAt(startAt)
-			// Late triggers fire once; ReminderJob then drops those late beyond the
-			// grace.
+			// A late trigger fires once, now; ReminderJob drops it if it fell due while
+			// the server was down for longer than the grace.
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
 		try {

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs when a reminder's trigger fires: delivers it unless it is late beyond the grace,
- * then deletes the reminder's durable job. Created per firing by Boot's
- * {@code SpringBeanJobFactory}, which injects the constructor.
+ * Runs when a reminder's trigger fires: delivers it unless it fell due while the server
+ * was down for longer than the grace, then deletes the reminder's durable job. Created
+ * per firing by Boot's {@code SpringBeanJobFactory}, which injects the constructor.
  */
 class ReminderJob implements Job {
 
@@ -32,15 +32,14 @@ class ReminderJob implements Job {
 		Reminder reminder = QuartzReminders.reminderOf(context.getJobDetail());
 		try {
 			Instant due = context.getTrigger().getStartTime().toInstant();
-			Instant firedAt = context.getFireTime().toInstant();
 			Instant startedAt = context.getScheduler().getMetaData().getRunningSince().toInstant();
-			Duration lateness = this.grace.lateness(due, firedAt, startedAt);
-			if (this.grace.allows(lateness)) {
+			Duration missedBy = this.grace.missedBy(due, startedAt);
+			if (this.grace.allows(missedBy)) {
 				this.announcer.announce(reminder);
 			}
 			else {
-				log.warn("Reminder {} due at {} dropped: it could be delivered only {} s late, the grace is {} s",
-						reminder.id(), reminder.scheduledAt(), lateness.toSeconds(), this.grace.grace().toSeconds());
+				log.warn("Reminder {} due at {} dropped: the server came back {} s after it, the grace is {} s",
+						reminder.id(), reminder.scheduledAt(), missedBy.toSeconds(), this.grace.grace().toSeconds());
 			}
 		}
 		catch (SchedulerException | RuntimeException ex) {

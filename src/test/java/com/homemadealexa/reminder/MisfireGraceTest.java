@@ -14,36 +14,41 @@ class MisfireGraceTest {
 	private final MisfireGrace grace = new MisfireGrace(Duration.ofSeconds(60));
 
 	@Test
-	void aReminderDueWhileRunningAndFiredOnTimeIsDelivered() {
-		Duration lateness = this.grace.lateness(DUE, DUE.plusMillis(20), DUE.minusSeconds(3600));
-		assertThat(lateness).isEqualTo(Duration.ofMillis(20));
-		assertThat(this.grace.allows(lateness)).isTrue();
+	void aReminderDueWhileTheSchedulerRanIsAlwaysDelivered() {
+		Duration missedBy = this.grace.missedBy(DUE, DUE.minusSeconds(3600));
+		assertThat(missedBy).isZero();
+		assertThat(this.grace.allows(missedBy)).isTrue();
 	}
 
 	@Test
-	void aReminderMissedWhileDownIsJudgedByWhenTheSchedulerCameBack() {
-		// The scheduler came back 50 s after the reminder was due and fired it 30 s later
-		// (start-up work): still within the grace.
-		Duration lateness = this.grace.lateness(DUE, DUE.plusSeconds(80), DUE.plusSeconds(50));
-		assertThat(lateness).isEqualTo(Duration.ofSeconds(50));
-		assertThat(this.grace.allows(lateness)).isTrue();
+	void aReminderDueAtTheVeryStartIsNotMissed() {
+		assertThat(this.grace.missedBy(DUE, DUE)).isZero();
+	}
+
+	@Test
+	void aReminderMissedWhileDownIsLateByTheTimeTheSchedulerCameBack() {
+		Duration missedBy = this.grace.missedBy(DUE, DUE.plusSeconds(50));
+		assertThat(missedBy).isEqualTo(Duration.ofSeconds(50));
+		assertThat(this.grace.allows(missedBy)).isTrue();
 	}
 
 	@Test
 	void aReminderMissedWhileDownBeyondTheGraceIsDropped() {
-		Duration lateness = this.grace.lateness(DUE, DUE.plusSeconds(62), DUE.plusSeconds(61));
-		assertThat(this.grace.allows(lateness)).isFalse();
+		Duration missedBy = this.grace.missedBy(DUE, DUE.plusSeconds(61));
+		assertThat(this.grace.allows(missedBy)).isFalse();
 	}
 
 	@Test
-	void aReminderFiredLateWhileRunningBeyondTheGraceIsDropped() {
-		Duration lateness = this.grace.lateness(DUE, DUE.plusSeconds(120), DUE.minusSeconds(3600));
-		assertThat(this.grace.allows(lateness)).isFalse();
-	}
-
-	@Test
-	void exactlyTheGraceIsStillOnTime() {
+	void exactlyTheGraceIsStillDelivered() {
 		assertThat(this.grace.allows(Duration.ofSeconds(60))).isTrue();
+		assertThat(this.grace.allows(Duration.ofMillis(60_001))).isFalse();
+	}
+
+	@Test
+	void aZeroGraceDropsEverythingMissedWhileDown() {
+		MisfireGrace none = new MisfireGrace(Duration.ZERO);
+		assertThat(none.allows(none.missedBy(DUE, DUE.plusMillis(1)))).isFalse();
+		assertThat(none.allows(none.missedBy(DUE, DUE.minusMillis(1)))).isTrue();
 	}
 
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The reminder skills on a fixed clock (Wednesday 2026-05-13 10:00 in Warsaw), with an
@@ -60,8 +61,7 @@ class ReminderSkillsTest {
 				.allSatisfy((phrase) -> assertThat(phrase).contains("jutro o 7:00").contains("wynieść śmieci"));
 			assertThat(result.phrases()).contains("Dobrze, przypomnę jutro o 7:00: wynieść śmieci.");
 			assertThat(ReminderSkillsTest.this.reminders.list()).extracting(Reminder::scheduledAt, Reminder::text)
-				.containsExactly(
-						org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2026, 5, 14, 7, 0), "wynieść śmieci"));
+				.containsExactly(tuple(LocalDateTime.of(2026, 5, 14, 7, 0), "wynieść śmieci"));
 		}
 
 		@Test

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -155,7 +156,7 @@ class RemindersIntegrationTest {
 		assertThat(result.end()).isTrue();
 		assertThat(result.phrases()).contains("Dobrze, przypomnę jutro o 7:00: wynieść śmieci.");
 		assertThat(this.reminders.list()).extracting(Reminder::scheduledAt, Reminder::text)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(at, "wynieść śmieci"));
+			.containsExactly(tuple(at, "wynieść śmieci"));
 	}
 
 	@Test
@@ -201,8 +202,18 @@ class RemindersIntegrationTest {
 			.jsonPath("$[0].text")
 			.isEqualTo("wyprowadzić psa");
 
+		this.http.get()
+			.uri("/api/internal/reminders/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.text")
+			.isEqualTo("wyprowadzić psa");
+
 		this.http.delete().uri("/api/internal/reminders/{id}", id).exchange().expectStatus().isNoContent();
 		assertThat(this.reminders.list()).isEmpty();
+		this.http.get().uri("/api/internal/reminders/{id}", id).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
