@@ -1,5 +1,6 @@
 package com.homemadealexa.reminder;
 
+import com.homemadealexa.i18n.PhrasesTestData;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -13,9 +14,9 @@ class FriendlyTimeTest {
 	/** Wednesday. */
 	private static final LocalDateTime NOW = LocalDateTime.of(2026, 5, 13, 10, 0);
 
-	private final FriendlyTime polish = new FriendlyTime(TestPhrases.of(TestPhrases.POLISH));
+	private final FriendlyTime polish = new FriendlyTime(PhrasesTestData.phrases(PhrasesTestData.POLISH));
 
-	private final FriendlyTime english = new FriendlyTime(TestPhrases.of(TestPhrases.ENGLISH));
+	private final FriendlyTime english = new FriendlyTime(PhrasesTestData.phrases(PhrasesTestData.ENGLISH));
 
 	@Test
 	void sameDateIsToday() {
@@ -27,8 +28,8 @@ class FriendlyTimeTest {
 	void nextDateIsTomorrowEvenIfFewerThanTwentyFourHoursAway() {
 		LocalDateTime lateEvening = LocalDateTime.of(2026, 5, 13, 22, 0);
 		LocalDateTime earlyMorning = LocalDateTime.of(2026, 5, 14, 7, 0);
-		assertThat(new FriendlyTime(TestPhrases.of(TestPhrases.POLISH)).describe(earlyMorning, lateEvening,
-				TestPhrases.POLISH))
+		assertThat(new FriendlyTime(PhrasesTestData.phrases(PhrasesTestData.POLISH)).describe(earlyMorning, lateEvening,
+				PhrasesTestData.POLISH))
 			.isEqualTo("jutro o 7:00");
 		assertThat(en(earlyMorning)).isEqualTo("tomorrow at 7:00");
 	}
@@ -36,7 +37,7 @@ class FriendlyTimeTest {
 	@Test
 	void tomorrowCrossesTheYear() {
 		LocalDateTime newYearsEve = LocalDateTime.of(2026, 12, 31, 20, 0);
-		assertThat(this.english.describe(LocalDateTime.of(2027, 1, 1, 0, 5), newYearsEve, TestPhrases.ENGLISH))
+		assertThat(this.english.describe(LocalDateTime.of(2027, 1, 1, 0, 5), newYearsEve, PhrasesTestData.ENGLISH))
 			.isEqualTo("tomorrow at 0:05");
 	}
 
@@ -73,7 +74,7 @@ class FriendlyTimeTest {
 	}
 
 	private String pl(LocalDateTime at) {
-		return this.polish.describe(at, NOW, TestPhrases.POLISH);
+		return this.polish.describe(at, NOW, PhrasesTestData.POLISH);
 	}
 
 	private String en(LocalDateTime at) {

@@ -1,5 +1,6 @@
 package com.homemadealexa.reminder;
 
+import com.homemadealexa.i18n.PhrasesTestData;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -31,7 +32,7 @@ class ReminderSkillsTest {
 	}
 
 	private static Skills skills(Locale locale, Reminders reminders) {
-		Phrases phrases = TestPhrases.of(locale);
+		Phrases phrases = PhrasesTestData.phrases(locale);
 		FriendlyTime friendlyTime = new FriendlyTime(phrases);
 		ReminderListing listing = new ReminderListing(phrases, friendlyTime);
 		return new Skills(new SetReminderSkill(reminders, phrases, friendlyTime),
@@ -46,7 +47,7 @@ class ReminderSkillsTest {
 	@Nested
 	class SetReminder {
 
-		private final Skills polish = skills(TestPhrases.POLISH, ReminderSkillsTest.this.reminders);
+		private final Skills polish = skills(PhrasesTestData.POLISH, ReminderSkillsTest.this.reminders);
 
 		private SkillResult set(Skills skills, Locale locale, String at, String text) {
 			return skills.set()
@@ -55,7 +56,7 @@ class ReminderSkillsTest {
 
 		@Test
 		void schedulesAndConfirmsWithTheFriendlyTime() {
-			SkillResult result = set(this.polish, TestPhrases.POLISH, "2026-05-14T07:00:00", "wynieść śmieci");
+			SkillResult result = set(this.polish, PhrasesTestData.POLISH, "2026-05-14T07:00:00", "wynieść śmieci");
 			assertThat(result.end()).isTrue();
 			assertThat(result.phrases()).isNotEmpty()
 				.allSatisfy((phrase) -> assertThat(phrase).contains("jutro o 7:00").contains("wynieść śmieci"));
@@ -66,15 +67,15 @@ class ReminderSkillsTest {
 
 		@Test
 		void confirmsInEnglish() {
-			Skills english = skills(TestPhrases.ENGLISH, ReminderSkillsTest.this.reminders);
-			SkillResult result = set(english, TestPhrases.ENGLISH, "2026-05-15T09:00:00", "call mum");
+			Skills english = skills(PhrasesTestData.ENGLISH, ReminderSkillsTest.this.reminders);
+			SkillResult result = set(english, PhrasesTestData.ENGLISH, "2026-05-15T09:00:00", "call mum");
 			assertThat(result.end()).isTrue();
 			assertThat(result.phrases()).contains("OK, I will remind you on Friday at 9:00: call mum.");
 		}
 
 		@Test
 		void rejectsReminderInThePast() {
-			SkillResult result = set(this.polish, TestPhrases.POLISH, "2026-05-13T09:59:00", "wynieść śmieci");
+			SkillResult result = set(this.polish, PhrasesTestData.POLISH, "2026-05-13T09:59:00", "wynieść śmieci");
 			assertThat(result.end()).isFalse();
 			assertThat(result.phrases()).contains("Ta chwila już minęła. Podaj proszę czas w przyszłości.");
 			assertThat(ReminderSkillsTest.this.reminders.list()).isEmpty();
@@ -82,14 +83,14 @@ class ReminderSkillsTest {
 
 		@Test
 		void rejectsReminderAtThisVeryMoment() {
-			SkillResult result = set(this.polish, TestPhrases.POLISH, "2026-05-13T10:00:00", "teraz");
+			SkillResult result = set(this.polish, PhrasesTestData.POLISH, "2026-05-13T10:00:00", "teraz");
 			assertThat(result.label()).isEqualTo("reminder in the past");
 			assertThat(ReminderSkillsTest.this.reminders.list()).isEmpty();
 		}
 
 		@Test
 		void explainsAnUnreadableTime() {
-			SkillResult result = set(this.polish, TestPhrases.POLISH, "jutro o siódmej", "wynieść śmieci");
+			SkillResult result = set(this.polish, PhrasesTestData.POLISH, "jutro o siódmej", "wynieść śmieci");
 			assertThat(result.end()).isFalse();
 			assertThat(result.phrases())
 				.containsExactly("Nie rozumiem, na kiedy ustawić przypomnienie. Podaj proszę dzień i godzinę.");
@@ -98,7 +99,7 @@ class ReminderSkillsTest {
 
 		@Test
 		void asksWhatToRemindAboutWhenTheTextIsBlank() {
-			SkillResult result = set(this.polish, TestPhrases.POLISH, "2026-05-14T07:00:00", "  ");
+			SkillResult result = set(this.polish, PhrasesTestData.POLISH, "2026-05-14T07:00:00", "  ");
 			assertThat(result.end()).isFalse();
 			assertThat(result.phrases()).containsExactly("O czym mam przypomnieć?");
 			assertThat(ReminderSkillsTest.this.reminders.list()).isEmpty();
@@ -122,42 +123,42 @@ class ReminderSkillsTest {
 
 		@Test
 		void saysThereAreNone() {
-			assertThat(list(TestPhrases.POLISH).phrases()).containsExactly("Nie masz żadnych przypomnień.");
-			assertThat(list(TestPhrases.ENGLISH).phrases()).containsExactly("You have no reminders.");
+			assertThat(list(PhrasesTestData.POLISH).phrases()).containsExactly("Nie masz żadnych przypomnień.");
+			assertThat(list(PhrasesTestData.ENGLISH).phrases()).containsExactly("You have no reminders.");
 		}
 
 		@Test
 		void readsThemEarliestFirstWithFriendlyTimes() {
 			ReminderSkillsTest.this.reminders.schedule(LocalDateTime.of(2026, 5, 14, 7, 0), "podlać kwiaty");
 			ReminderSkillsTest.this.reminders.schedule(LocalDateTime.of(2026, 5, 13, 15, 30), "wyprowadzić psa");
-			SkillResult polish = list(TestPhrases.POLISH);
+			SkillResult polish = list(PhrasesTestData.POLISH);
 			assertThat(polish.end()).isFalse();
 			assertThat(polish.phrases())
 				.containsExactly("Masz 2 przypomnienia: dziś o 15:30 — wyprowadzić psa, jutro o 7:00 — podlać kwiaty.");
-			assertThat(list(TestPhrases.ENGLISH).phrases()).containsExactly(
+			assertThat(list(PhrasesTestData.ENGLISH).phrases()).containsExactly(
 					"You have 2 reminders: today at 15:30 — wyprowadzić psa, tomorrow at 7:00 — podlać kwiaty.");
 		}
 
 		@Test
 		void countsOneReminder() {
 			add(1);
-			assertThat(list(TestPhrases.POLISH).phrases().getFirst()).startsWith("Masz 1 przypomnienie: ");
-			assertThat(list(TestPhrases.ENGLISH).phrases().getFirst()).startsWith("You have 1 reminder: ");
+			assertThat(list(PhrasesTestData.POLISH).phrases().getFirst()).startsWith("Masz 1 przypomnienie: ");
+			assertThat(list(PhrasesTestData.ENGLISH).phrases().getFirst()).startsWith("You have 1 reminder: ");
 		}
 
 		@Test
 		void countsFiveReminders() {
 			add(5);
-			assertThat(list(TestPhrases.POLISH).phrases().getFirst()).startsWith("Masz 5 przypomnień: ");
-			assertThat(list(TestPhrases.ENGLISH).phrases().getFirst()).startsWith("You have 5 reminders: ");
+			assertThat(list(PhrasesTestData.POLISH).phrases().getFirst()).startsWith("Masz 5 przypomnień: ");
+			assertThat(list(PhrasesTestData.ENGLISH).phrases().getFirst()).startsWith("You have 5 reminders: ");
 		}
 
 		@Test
 		void countsTwelveAndTwentyTwoReminders() {
 			add(12);
-			assertThat(list(TestPhrases.POLISH).phrases().getFirst()).startsWith("Masz 12 przypomnień: ");
+			assertThat(list(PhrasesTestData.POLISH).phrases().getFirst()).startsWith("Masz 12 przypomnień: ");
 			add(10);
-			assertThat(list(TestPhrases.POLISH).phrases().getFirst()).startsWith("Masz 22 przypomnienia: ");
+			assertThat(list(PhrasesTestData.POLISH).phrases().getFirst()).startsWith("Masz 22 przypomnienia: ");
 		}
 
 	}
@@ -176,7 +177,7 @@ class ReminderSkillsTest {
 			store.schedule(LocalDateTime.of(2026, 5, 13, 15, 30), "wyprowadzić psa");
 			store.schedule(LocalDateTime.of(2026, 5, 20, 15, 30), "zapłacić rachunki");
 			store.schedule(LocalDateTime.of(2026, 5, 13, 15, 31), "zostaje");
-			SkillResult result = delete(TestPhrases.POLISH, "2026-05-13T15:30:00");
+			SkillResult result = delete(PhrasesTestData.POLISH, "2026-05-13T15:30:00");
 			assertThat(result.end()).isTrue();
 			assertThat(result.phrases()).containsExactly(
 					"Usunięto 2 przypomnienia: dziś o 15:30 — wyprowadzić psa, za tydzień o 15:30 — zapłacić rachunki.");
@@ -186,7 +187,7 @@ class ReminderSkillsTest {
 		@Test
 		void acceptsABareTime() {
 			ReminderSkillsTest.this.reminders.schedule(LocalDateTime.of(2026, 5, 14, 7, 0), "call mum");
-			SkillResult result = delete(TestPhrases.ENGLISH, "07:00");
+			SkillResult result = delete(PhrasesTestData.ENGLISH, "07:00");
 			assertThat(result.phrases()).containsExactly("Removed 1 reminder: tomorrow at 7:00 — call mum.");
 			assertThat(ReminderSkillsTest.this.reminders.list()).isEmpty();
 		}
@@ -194,7 +195,7 @@ class ReminderSkillsTest {
 		@Test
 		void saysThereIsNoneAtThatTime() {
 			ReminderSkillsTest.this.reminders.schedule(LocalDateTime.of(2026, 5, 14, 7, 0), "call mum");
-			SkillResult result = delete(TestPhrases.POLISH, "2026-05-14T15:30:00");
+			SkillResult result = delete(PhrasesTestData.POLISH, "2026-05-14T15:30:00");
 			assertThat(result.end()).isTrue();
 			assertThat(result.phrases()).containsExactly("Nie masz przypomnienia o 15:30.");
 			assertThat(ReminderSkillsTest.this.reminders.list()).hasSize(1);
@@ -202,7 +203,7 @@ class ReminderSkillsTest {
 
 		@Test
 		void explainsAnUnreadableTime() {
-			SkillResult result = delete(TestPhrases.ENGLISH, "half past three");
+			SkillResult result = delete(PhrasesTestData.ENGLISH, "half past three");
 			assertThat(result.end()).isFalse();
 			assertThat(result.phrases()).containsExactly("I did not understand the time of the reminder to remove.");
 		}

@@ -1,5 +1,6 @@
 package com.homemadealexa.reminder;
 
+import com.homemadealexa.i18n.PhrasesTestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -152,7 +153,7 @@ class RemindersIntegrationTest {
 		LocalDateTime at = tomorrowAt(7, 0);
 		SkillResult result = this.setReminder.execute(
 				new SkillArguments(Map.of("scheduled_at", at.toString(), "reminder_text", "wynieść śmieci")),
-				new SkillContext("kitchen", TestPhrases.POLISH, now, "u-1"));
+				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
 		assertThat(result.end()).isTrue();
 		assertThat(result.phrases()).contains("Dobrze, przypomnę jutro o 7:00: wynieść śmieci.");
 		assertThat(this.reminders.list()).extracting(Reminder::scheduledAt, Reminder::text)
@@ -165,7 +166,7 @@ class RemindersIntegrationTest {
 		SkillResult result = this.setReminder.execute(
 				new SkillArguments(Map.of("scheduled_at", now.toLocalDateTime().minusHours(1).toString(),
 						"reminder_text", "wynieść śmieci")),
-				new SkillContext("kitchen", TestPhrases.POLISH, now, "u-1"));
+				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
 		assertThat(result.end()).isFalse();
 		assertThat(result.label()).isEqualTo("reminder in the past");
 		assertThat(this.reminders.list()).isEmpty();

@@ -10,9 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives each test application context its own Quartz scheduler name. Quartz registers a
- * scheduler's DataSource JVM-wide under that name, so contexts that share a test JVM would
- * otherwise use one another's database. A test that restarts the application on the same
- * database sets the name itself, and keeps it.
+ * scheduler's DataSource JVM-wide under that name, so contexts that share a test JVM
+ * would otherwise use one another's database. A test that restarts the application on the
+ * same database sets the name itself, and keeps it.
  */
 class SeparateQuartzSchedulers implements EnvironmentPostProcessor {
 
@@ -22,8 +22,7 @@ class SeparateQuartzSchedulers implements EnvironmentPostProcessor {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.containsProperty(NAME)) {
 			environment.getPropertySources()
-				.addLast(new MapPropertySource("testQuartzSchedulerName",
-						Map.of(NAME, "test-" + UUID.randomUUID())));
+				.addLast(new MapPropertySource("testQuartzSchedulerName", Map.of(NAME, "test-" + UUID.randomUUID())));
 		}
 	}
 
