@@ -35,7 +35,8 @@ public final class PhrasesTestData {
 	}
 
 	public static AssistantSettings assistant(Locale household) {
-		return new AssistantSettings(household.toLanguageTag(), "Alexa", "Europe/Warsaw", true);
+		return new AssistantSettings(household.toLanguageTag(), "Alexa", "Europe/Warsaw", true,
+				"templates-not-present");
 	}
 
 	public static ResourceBundleMessageSource messageSource() {

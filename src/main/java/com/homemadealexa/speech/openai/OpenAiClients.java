@@ -1,0 +1,57 @@
+package com.homemadealexa.speech.openai;
+
+import java.time.Duration;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+
+import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.speech.SpeechException;
+
+/**
+ * Builds the OpenAI client for speech calls and turns its failures into
+ * {@link SpeechException}s whose messages name the cause but never the key or the audio.
+ */
+final class OpenAiClients {
+
+	private OpenAiClients() {
+	}
+
+	/**
+	 * No retries: a voice reply that arrives after a second attempt is too late, and a
+	 * failing voice falls back to espeak.
+	 */
+	static OpenAIClient create(OpenAiSettings settings, Duration timeout) {
+		return OpenAIOkHttpClient.builder()
+			.apiKey(settings.apiKey())
+			.baseUrl(settings.baseUrl())
+			.timeout(timeout)
+			.maxRetries(0)
+			.build();
+	}
+
+	static SpeechException failure(String what, RuntimeException ex) {
+		if (ex instanceof OpenAIServiceException service) {
+			return new SpeechException(what + " failed: the server answered HTTP " + service.statusCode(), ex);
+		}
+		if (ex instanceof OpenAIIoException) {
+			return new SpeechException(what + " is unreachable or timed out: " + rootMessage(ex), ex);
+		}
+		if (ex instanceof OpenAIInvalidDataException) {
+			return new SpeechException(what + " answered something unusable: " + ex.getMessage(), ex);
+		}
+		return new SpeechException(what + " failed: " + rootMessage(ex), ex);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+	}
+
+}

@@ -1,0 +1,121 @@
+package com.homemadealexa.speech.openai;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.time.Duration;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.MultipartField;
+import com.openai.models.audio.AudioResponseFormat;
+import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.homemadealexa.audio.PcmFormat;
+import com.homemadealexa.audio.Wav;
+import com.homemadealexa.config.AssistantSettings;
+import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.speech.SpeechException;
+import com.homemadealexa.speech.SpeechSettings;
+import com.homemadealexa.speech.SpeechToText;
+import com.homemadealexa.speech.Transcription;
+
+/**
+ * Speech-to-text through OpenAI's {@code /audio/transcriptions} (model
+ * {@code speech.stt_model}, language from {@code assistant.language}). The API takes a
+ * whole file, so the pushed audio is buffered and sent, as a 16 kHz mono WAV, on
+ * {@link Transcription#finish()}. Audio shorter than 100 ms counts as silence: the API
+ * refuses it and nobody speaks a command that fast. Thread-safe.
+ */
+public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(OpenAiSpeechToText.class);
+
+	private static final int MIN_BYTES = PcmFormat.SPEECH.bytesPerSecond() / 10;
+
+	private final OpenAIClient client;
+
+	private final String model;
+
+	private final String language;
+
+	public OpenAiSpeechToText(OpenAiSettings openAi, SpeechSettings speech, AssistantSettings assistant) {
+		this.client = OpenAiClients.create(openAi, Duration.ofSeconds(speech.timeoutSeconds()));
+		this.model = speech.sttModel();
+		this.language = assistant.locale().getLanguage();
+	}
+
+	@Override
+	public Transcription start(PcmFormat format, String utteranceId) {
+		return new BufferedTranscription(format, utteranceId);
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+	}
+
+	private String transcribe(byte[] wav, String utteranceId) {
+		MultipartField<InputStream> file = MultipartField.<InputStream>builder()
+			.value(new ByteArrayInputStream(wav))
+			.filename("utterance.wav")
+			.contentType("audio/wav")
+			.build();
+		TranscriptionCreateParams params = TranscriptionCreateParams.builder()
+			.file(file)
+			.model(this.model)
+			.language(this.language)
+			.responseFormat(AudioResponseFormat.JSON)
+			.build();
+		try {
+			String text = this.client.audio().transcriptions().create(params).asTranscription().text().strip();
+			log.debug("Utterance {} transcribed by OpenAI ({} characters)", utteranceId, text.length());
+			return text;
+		}
+		catch (RuntimeException ex) {
+			throw OpenAiClients.failure("OpenAI speech-to-text", ex);
+		}
+	}
+
+	private final class BufferedTranscription implements Transcription {
+
+		private final PcmFormat format;
+
+		private final String utteranceId;
+
+		private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+
+		BufferedTranscription(PcmFormat format, String utteranceId) {
+			this.format = format;
+			this.utteranceId = utteranceId;
+		}
+
+		@Override
+		public void write(byte[] buffer, int offset, int length) {
+			this.audio.write(buffer, offset, length);
+		}
+
+		@Override
+		public String finish() {
+			byte[] pcm;
+			try {
+				pcm = Wav.toSpeechPcm(this.audio.toByteArray(), this.format);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new SpeechException("Cannot transcribe audio in " + this.format + ": " + ex.getMessage(), ex);
+			}
+			if (pcm.length < MIN_BYTES) {
+				return "";
+			}
+			return transcribe(Wav.encode(pcm, PcmFormat.SPEECH), this.utteranceId);
+		}
+
+		@Override
+		public void close() {
+			this.audio.reset();
+		}
+
+	}
+
+}
