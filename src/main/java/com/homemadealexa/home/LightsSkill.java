@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Switches the lights. With several lights configured the model may name one
- * ({@code device}); without a name all of them are switched.
+ * Switches the lights. The model may name one of the configured lights ({@code device});
+ * without a name all of them are switched.
  */
 @Component
 class LightsSkill implements Skill {
@@ -57,7 +57,9 @@ class LightsSkill implements Skill {
 		Locale locale = this.phrases.locale();
 		Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
 		properties.put(SwitchState.ARGUMENT, SwitchState.schema(this.phrases.text(locale, "skill.lights.param.state")));
-		if (this.lights.size() > 1) {
+		// Offered even for a single light, so that a command naming it validates; never
+		// required: without a name every light is switched.
+		if (!this.lights.isEmpty()) {
 			properties.put(DEVICE, JsonSchemas.enumeration(this.phrases.text(locale, "skill.lights.param.device"),
 					this.lights.stream().map(Device::name).toList()));
 		}

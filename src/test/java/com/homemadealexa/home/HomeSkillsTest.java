@@ -121,16 +121,29 @@ class HomeSkillsTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void offersTheDeviceNamesOnlyWhenThereAreSeveralLights() {
+	void offersTheConfiguredLightNamesAsAnOptionalDevice() {
 		Map<String, Object> one = lights(List.of(MqttTestData.LAMP, MqttTestData.TV)).parameters();
 		Map<String, Object> two = lights(List.of(MqttTestData.LAMP, MqttTestData.DESK, MqttTestData.TV)).parameters();
+		Map<String, Object> none = lights(List.of(MqttTestData.TV)).parameters();
 
-		assertThat((Map<String, Object>) one.get("properties")).containsOnlyKeys("state");
 		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) two.get("properties");
 		assertThat(properties).containsOnlyKeys("state", "device");
 		assertThat(properties.get("device").get("enum")).isEqualTo(List.of("lamp", "desk lamp"));
 		assertThat(properties.get("state").get("enum")).isEqualTo(List.of("on", "off"));
 		assertThat(two.get("required")).isEqualTo(List.of("state"));
+		assertThat(((Map<String, Map<String, Object>>) one.get("properties")).get("device").get("enum"))
+			.isEqualTo(List.of("lamp"));
+		assertThat(one.get("required")).isEqualTo(List.of("state"));
+		assertThat((Map<String, Object>) none.get("properties")).containsOnlyKeys("state");
+	}
+
+	@Test
+	void namingTheOnlyLightSwitchesIt() {
+		SkillResult result = lights(List.of(MqttTestData.LAMP)).execute(arguments("state", "on", "device", "lamp"),
+				at(POLISH, NOW));
+
+		assertThat(result.phrases()).contains("Włączam światło.");
+		awaitReceived(new Received("cmnd/tasmota_lamp/Power1", "ON"));
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The skills, their settings and their phrases as the application wires them from the
  * shipped config.toml and Boot's message source (no broker, no weather call).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SkillBeansTest {
 
 	private static final List<String> SKILLS = List.of("wake_name", "stop", "new_topic", "get_time", "get_date",
