@@ -58,6 +58,10 @@ class BuiltInTemplatesTest {
 			Przypomnij mi o 15:30, żeby wyjść z psem.  | set_reminder
 			przypomnij mi za 20 minut zeby wylaczyc piekarnik | set_reminder
 			Jakie mam przypomnienia?                   | list_reminders
+			Jaka jest dziś pogoda?                     | get_weather
+			Włącz światło                              | lights
+			zgas lampe                                 | lights
+			Wyłącz telewizor                           | tv
 			Usuń przypomnienie o 15:30                 | delete_reminder
 			""")
 	void polishCommandsMatchTheirSkill(String utterance, String skill) {
@@ -80,6 +84,10 @@ class BuiltInTemplatesTest {
 			Remind me at 7:30 to call mum              | set_reminder
 			Remind me in half an hour to check the oven| set_reminder
 			What reminders do I have?                  | list_reminders
+			What's the weather like today?             | get_weather
+			Turn off the lights                        | lights
+			Switch on the lamp light                   | lights
+			Turn on the TV                             | tv
 			Delete the reminder at 15:30               | delete_reminder
 			""")
 	void englishCommandsMatchTheirSkill(String utterance, String skill) {
@@ -105,6 +113,9 @@ class BuiltInTemplatesTest {
 		assertThat(this.skills.validate(reminder.skill(), reminder.arguments()).values()).hasSize(2);
 		LocalCommands.LocalMatch early = match(Locale.US, "remind me at 9 to water the plants").orElseThrow();
 		assertThat(early.arguments()).containsEntry("scheduled_at", "2026-11-24T09:00");
+		LocalCommands.LocalMatch lamp = match(Locale.US, "turn on the lamp light").orElseThrow();
+		assertThat(lamp.arguments()).isEqualTo(Map.of("state", "on", "device", "lamp"));
+		assertThat(this.skills.validate(lamp.skill(), lamp.arguments()).values()).hasSize(2);
 		LocalCommands.LocalMatch say = match(Locale.US, "Say: I love Mondays!").orElseThrow();
 		assertThat(say.arguments()).containsEntry("text", "i love mondays");
 	}
