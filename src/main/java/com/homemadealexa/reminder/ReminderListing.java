@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.homemadealexa.i18n.Phrases;
+import com.homemadealexa.i18n.Plurals;
 
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,8 @@ class ReminderListing {
 	 * @return the word for this many reminders, e.g. "przypomnień" for 5
 	 */
 	String noun(int count, Locale locale) {
-		return this.phrases.text(locale, PluralForm.of(count, locale).key("reminders.count"));
+		return this.phrases.text(locale,
+				"reminders.count." + Plurals.form(locale, count).name().toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -4,40 +4,14 @@ import com.homemadealexa.i18n.PhrasesTestData;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PluralFormTest {
+class ReminderNounsTest {
 
 	private static final Locale POLISH = PhrasesTestData.POLISH;
 
 	private static final Locale ENGLISH = PhrasesTestData.ENGLISH;
-
-	@Test
-	void polishOneIsOnlyOne() {
-		assertThat(PluralForm.of(1, POLISH)).isEqualTo(PluralForm.ONE);
-	}
-
-	@ParameterizedTest
-	@ValueSource(longs = { 2, 3, 4, 22, 23, 24, 32, 44, 102, 104, 1003 })
-	void polishCountsEndingInTwoToFourTakeTheFewForm(long count) {
-		assertThat(PluralForm.of(count, POLISH)).isEqualTo(PluralForm.FEW);
-	}
-
-	@ParameterizedTest
-	@ValueSource(longs = { 0, 5, 9, 10, 11, 12, 13, 14, 15, 20, 21, 25, 31, 100, 101, 111, 112, 113, 114, 212 })
-	void polishTeensAndOtherCountsTakeTheManyForm(long count) {
-		assertThat(PluralForm.of(count, POLISH)).isEqualTo(PluralForm.MANY);
-	}
-
-	@ParameterizedTest
-	@ValueSource(longs = { 0, 2, 3, 5, 12, 21, 22 })
-	void englishHasOnlyOneAndMany(long count) {
-		assertThat(PluralForm.of(1, ENGLISH)).isEqualTo(PluralForm.ONE);
-		assertThat(PluralForm.of(count, ENGLISH)).isEqualTo(PluralForm.MANY);
-	}
 
 	@Test
 	void reminderNounsComeFromTheBundle() {
