@@ -90,7 +90,7 @@ class SpeechController {
 			String user = (principal != null) ? principal.getName() : "webapp";
 			VoicePipeline.WebappAnswer answer = this.pipeline.answerWebapp(heard, user);
 			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
-			return new WebappReply("ok", heard.text(), answer.next(), audio);
+			return new WebappReply("ok", heard.text(), answer.next(), audio, answer.phrase());
 		}
 		finally {
 			MDC.remove("utterance");
@@ -135,8 +135,11 @@ class SpeechController {
 	record DeviceReply(String status, String command) {
 	}
 
-	record WebappReply(String status, String command, String next,
-			@JsonProperty("audio_b64") @Nullable String audioB64) {
+	/**
+	 * The original fields, plus {@code answer}: the spoken answer as text, for the log.
+	 */
+	record WebappReply(String status, String command, String next, @JsonProperty("audio_b64") @Nullable String audioB64,
+			String answer) {
 	}
 
 	record ChatRequest(@NotBlank(message = "must not be empty") @Size(max = 2000) String command) {

@@ -176,7 +176,7 @@ class VoicePipeline implements DisposableBean {
 	 */
 	WebappAnswer answerWebapp(Heard heard, String user) {
 		if (heard.text().isEmpty()) {
-			return new WebappAnswer("idle", null);
+			return new WebappAnswer("idle", null, "");
 		}
 		List<CompletableFuture<byte[]>> sentences = new ArrayList<>();
 		Interpretation answer = interpret("webapp:" + user, heard,
@@ -195,7 +195,7 @@ class VoicePipeline implements DisposableBean {
 		remember(heard, "webapp:" + user, answer);
 		boolean spoken = !audio.isEmpty();
 		String next = (answer.end() || !spoken) ? "idle" : "listen";
-		return new WebappAnswer(next, spoken ? Wav.concat(audio) : null);
+		return new WebappAnswer(next, spoken ? Wav.concat(audio) : null, answer.phrase());
 	}
 
 	/**
@@ -274,8 +274,9 @@ class VoicePipeline implements DisposableBean {
 	 *
 	 * @param next {@code listen} or {@code idle}
 	 * @param wav the spoken answer, or null when nothing is said
+	 * @param phrase the answer as text
 	 */
-	record WebappAnswer(String next, byte @org.jspecify.annotations.Nullable [] wav) {
+	record WebappAnswer(String next, byte @org.jspecify.annotations.Nullable [] wav, String phrase) {
 	}
 
 }
