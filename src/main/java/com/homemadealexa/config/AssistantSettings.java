@@ -16,12 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param name the wake name the assistant answers to
  * @param timeZone IANA zone id; empty means the machine's zone
  * @param preferLocal answer commands that match a local template without the LLM
+ * @param templatesDir folder of the household's own command templates
  */
 @Validated
 @ConfigurationProperties("assistant")
 public record AssistantSettings(
 		@NotNull @Pattern(regexp = "pl-PL|en-US", message = "must be pl-PL or en-US") String language,
-		@NotBlank String name, @NotNull String timeZone, boolean preferLocal) {
+		@NotBlank String name, @NotNull String timeZone, boolean preferLocal, @NotNull String templatesDir) {
 
 	public Locale locale() {
 		return Locale.forLanguageTag(this.language);

@@ -1,0 +1,234 @@
+package com.homemadealexa.assistant;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.homemadealexa.assistant.Interpretation.Route;
+import com.homemadealexa.config.AssistantSettings;
+import com.homemadealexa.i18n.Phrases;
+import com.homemadealexa.llm.LanguageModel;
+import com.homemadealexa.llm.LanguageModelException;
+import com.homemadealexa.llm.ModelReply;
+import com.homemadealexa.llm.ModelRequest;
+import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.skill.InvalidSkillArgumentsException;
+import com.homemadealexa.skill.Skill;
+import com.homemadealexa.skill.SkillArguments;
+import com.homemadealexa.skill.SkillCatalog;
+import com.homemadealexa.skill.SkillContext;
+import com.homemadealexa.skill.SkillResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a command into the assistant's answer: the LLM routes it to a skill (tool call)
+ * or answers it itself (chat fallback), with the conversation's history. The answer is
+ * handed out sentence by sentence while it is being produced, so speech can start early.
+ * Thread-safe: commands from several devices are interpreted at once.
+ */
+@Component
+public class Interpreter {
+
+	private static final Logger log = LoggerFactory.getLogger(Interpreter.class);
+
+	private final LanguageModel model;
+
+	private final SkillCatalog skills;
+
+	private final Phrases phrases;
+
+	private final AssistantSettings assistant;
+
+	private final Clock clock;
+
+	private final ConversationHistory history;
+
+	private final MeterRegistry meters;
+
+	private final LocalCommands localCommands;
+
+	public Interpreter(LanguageModel model, SkillCatalog skills, Phrases phrases, AssistantSettings assistant,
+			OpenAiSettings openAi, Clock clock, MeterRegistry meters) {
+		this.model = model;
+		this.skills = skills;
+		this.phrases = phrases;
+		this.assistant = assistant;
+		this.clock = clock;
+		this.meters = meters;
+		this.history = new ConversationHistory(Duration.ofSeconds(openAi.sessionTimeoutSeconds()), clock);
+		this.localCommands = LocalCommands.load(assistant.locale(), Path.of(assistant.templatesDir()), skills);
+		log.info("{} local command templates loaded; local-first matching is {}", this.localCommands.size(),
+				assistant.preferLocal() ? "on" : "off");
+	}
+
+	/**
+	 * Interprets one command.
+	 * @param conversationId the device or webapp session, for the history
+	 * @param command the transcript
+	 * @param utteranceId for log lines
+	 * @param sentences receives the answer sentence by sentence, in order, on this thread
+	 * @return the whole answer
+	 */
+	public Interpretation interpret(String conversationId, String command, String utteranceId,
+			Consumer<String> sentences) {
+		String text = normalise(command, this.phrases.locale());
+		if (text.isEmpty()) {
+			return new Interpretation("empty", "", true, Route.EMPTY);
+		}
+		ZonedDateTime now = ZonedDateTime.now(this.clock);
+		Optional<LocalCommands.LocalMatch> local = this.assistant.preferLocal()
+				? this.localCommands.match(text, now.toLocalDateTime()) : Optional.empty();
+		Interpretation interpretation = local
+			.map((match) -> runSkill(match.skill(), () -> this.skills.validate(match.skill(), match.arguments()),
+					Route.LOCAL, conversationId, text, utteranceId, now, sentences))
+			.orElseGet(() -> routeWithModel(conversationId, text, utteranceId, now, sentences));
+		this.meters.counter("alexa.interpretations", "route", interpretation.route().name().toLowerCase(Locale.ROOT))
+			.increment();
+		log.info("Utterance {} interpreted as {} ({})", utteranceId, interpretation.label(), interpretation.route());
+		return interpretation;
+	}
+
+	/**
+	 * Trims trailing punctuation and spaces and lower-cases, as the original server did.
+	 */
+	static String normalise(String command, Locale locale) {
+		return command.strip().replaceAll("[\\s.,?!]+$", "").toLowerCase(locale);
+	}
+
+	private Interpretation routeWithModel(String conversationId, String text, String utteranceId, ZonedDateTime now,
+			Consumer<String> sentences) {
+		Locale locale = this.phrases.locale();
+		ModelRequest request = new ModelRequest(systemPrompt(now, locale), this.history.messages(conversationId), text,
+				this.skills.tools(locale), utteranceId);
+		SentenceSplitter splitter = new SentenceSplitter(sentences);
+		long started = System.nanoTime();
+		FirstToken firstToken = new FirstToken(this.meters.timer("alexa.llm.first-token"), started);
+		ModelReply reply;
+		try {
+			reply = this.model.reply(request, (delta) -> {
+				firstToken.seen();
+				splitter.add(delta);
+			});
+		}
+		catch (LanguageModelException ex) {
+			log.warn("Utterance {} failed at stage llm: {}", utteranceId, ex.getMessage());
+			splitter.finish();
+			return say(fallback("assistant.llm-unavailable"), sentences);
+		}
+		finally {
+			this.meters.timer("alexa.llm").record(Duration.ofNanos(System.nanoTime() - started));
+		}
+		firstToken.seen();
+		return switch (reply) {
+			case ModelReply.Text answer -> {
+				splitter.finish();
+				this.history.append(conversationId, text, answer.text());
+				yield new Interpretation("chat", answer.text().strip(), false, Route.CHAT);
+			}
+			case ModelReply.ToolCall call -> toolCall(call, conversationId, text, utteranceId, now, sentences);
+		};
+	}
+
+	private Interpretation toolCall(ModelReply.ToolCall call, String conversationId, String text, String utteranceId,
+			ZonedDateTime now, Consumer<String> sentences) {
+		Skill skill = this.skills.find(call.name()).orElse(null);
+		if (skill == null) {
+			log.warn("Utterance {} failed at stage llm: the model called the unknown tool {}", utteranceId,
+					call.name());
+			return say(notUnderstood(), sentences);
+		}
+		return runSkill(skill, () -> this.skills.validate(skill, call.argumentsJson()), Route.SKILL, conversationId,
+				text, utteranceId, now, sentences);
+	}
+
+	private Interpretation runSkill(Skill skill, Supplier<SkillArguments> validArguments, Route route,
+			String conversationId, String text, String utteranceId, ZonedDateTime now, Consumer<String> sentences) {
+		SkillResult result;
+		try {
+			SkillArguments arguments = validArguments.get();
+			result = skill.execute(arguments,
+					new SkillContext(conversationId, this.phrases.locale(), now, utteranceId));
+		}
+		catch (InvalidSkillArgumentsException ex) {
+			log.warn("Utterance {} failed at stage llm: bad arguments for {}: {}", utteranceId, skill.name(),
+					ex.getMessage());
+			return say(notUnderstood(), sentences);
+		}
+		catch (RuntimeException ex) {
+			log.error("Utterance {} failed at stage skill {}", utteranceId, skill.name(), ex);
+			return say(fallback("assistant.skill-failed"), sentences);
+		}
+		String phrase = result.phrases().get(ThreadLocalRandom.current().nextInt(result.phrases().size()));
+		if (result.end() || result.reset()) {
+			this.history.forget(conversationId);
+		}
+		else {
+			this.history.append(conversationId, text, phrase);
+		}
+		return say(new Interpretation(result.label(), phrase, result.end(), route), sentences);
+	}
+
+	private Interpretation fallback(String key) {
+		return new Interpretation("fallback", this.phrases.pick(key), true, Route.FALLBACK);
+	}
+
+	private Interpretation notUnderstood() {
+		return new Interpretation("not-understood", this.phrases.pick("assistant.not-understood"), false,
+				Route.FALLBACK);
+	}
+
+	private static Interpretation say(Interpretation interpretation, Consumer<String> sentences) {
+		SentenceSplitter splitter = new SentenceSplitter(sentences);
+		splitter.add(interpretation.phrase());
+		splitter.finish();
+		return interpretation;
+	}
+
+	private String systemPrompt(ZonedDateTime now, Locale locale) {
+		String dateTime = now.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+			.withLocale(locale)
+			.withZone(now.getZone()));
+		return String.join("\n", List.of(this.phrases.text(locale, "assistant.system-prompt", this.assistant.name()),
+				this.phrases.text(locale, "assistant.system-prompt.now", dateTime, now.toLocalDateTime().withNano(0))));
+	}
+
+	/**
+	 * Records the time to the model's first token (or whole tool call) once.
+	 */
+	private static final class FirstToken {
+
+		private final Timer timer;
+
+		private final long started;
+
+		private boolean seen;
+
+		FirstToken(Timer timer, long started) {
+			this.timer = timer;
+			this.started = started;
+		}
+
+		void seen() {
+			if (!this.seen) {
+				this.seen = true;
+				this.timer.record(Duration.ofNanos(System.nanoTime() - this.started));
+			}
+		}
+
+	}
+
+}

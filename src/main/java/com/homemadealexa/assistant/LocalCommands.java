@@ -1,0 +1,175 @@
+package com.homemadealexa.assistant;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.homemadealexa.config.ConfigurationException;
+import com.homemadealexa.skill.Skill;
+import com.homemadealexa.skill.SkillCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sentence templates that answer common commands without the LLM, like Home Assistant's
+ * local intents. Built-in templates come from {@code templates/<language>.txt} in the
+ * jar; a household adds its own in {@code [assistant] templates_dir} (files named
+ * {@code <language>*.txt}, e.g. {@code pl-mine.txt}). Matching is strict: the whole
+ * utterance must fit a template.
+ *
+ * <p>
+ * File format: {@code [skill_name]} starts a skill's templates, one template a line,
+ * {@code #} starts a comment; see {@link SentenceTemplate} for the template syntax.
+ */
+final class LocalCommands {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalCommands.class);
+
+	private final List<SentenceTemplate> templates;
+
+	private final SkillCatalog skills;
+
+	LocalCommands(List<SentenceTemplate> templates, SkillCatalog skills) {
+		this.templates = List.copyOf(templates);
+		this.skills = skills;
+	}
+
+	static LocalCommands load(Locale locale, Path userFolder, SkillCatalog skills) {
+		String language = locale.getLanguage();
+		List<SentenceTemplate> templates = new ArrayList<>();
+		try (InputStream builtIn = LocalCommands.class.getResourceAsStream("/templates/" + language + ".txt")) {
+			if (builtIn != null) {
+				templates.addAll(parse(new String(builtIn.readAllBytes(), StandardCharsets.UTF_8),
+						"templates/" + language + ".txt", skills));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (Files.isDirectory(userFolder)) {
+			try (Stream<Path> files = Files.list(userFolder)) {
+				for (Path file : files
+					.filter((f) -> f.getFileName().toString().startsWith(language) && f.toString().endsWith(".txt"))
+					.sorted()
+					.toList()) {
+					templates.addAll(parse(Files.readString(file), file.toString(), skills));
+					log.info("Local command templates added from {}", file);
+				}
+			}
+			catch (IOException ex) {
+				throw new ConfigurationException(
+						"The templates folder " + userFolder + " ([assistant] templates_dir) cannot be read: " + ex);
+			}
+		}
+		return new LocalCommands(templates, skills);
+	}
+
+	static List<SentenceTemplate> parse(String text, String origin, SkillCatalog skills) {
+		List<SentenceTemplate> templates = new ArrayList<>();
+		String skill = null;
+		int number = 0;
+		for (String raw : text.lines().toList()) {
+			number++;
+			String line = raw.strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			if (line.startsWith("[") && line.endsWith("]") && line.matches("\\[[a-z0-9_]+]")) {
+				skill = line.substring(1, line.length() - 1);
+				continue;
+			}
+			if (skill == null) {
+				throw new ConfigurationException(origin + " line " + number + ": a template comes before any [skill].");
+			}
+			if (skills.find(skill).isEmpty()) {
+				// A template of a skill this server does not have (e.g. no MQTT): skip
+				// it.
+				continue;
+			}
+			try {
+				templates.add(SentenceTemplate.parse(skill, line));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigurationException(origin + " line " + number + ": " + ex.getMessage() + ".");
+			}
+		}
+		return templates;
+	}
+
+	int size() {
+		return this.templates.size();
+	}
+
+	/**
+	 * @return the first skill call whose template fits the whole utterance
+	 */
+	Optional<LocalMatch> match(String utterance, LocalDateTime now) {
+		String text = TextNormalizer.normalize(utterance);
+		for (SentenceTemplate template : this.templates) {
+			Optional<Map<String, String>> slots = template.match(text);
+			if (slots.isEmpty()) {
+				continue;
+			}
+			Skill skill = this.skills.find(template.skill()).orElseThrow();
+			Optional<Map<String, Object>> arguments = arguments(template, slots.get(), skill, now);
+			if (arguments.isPresent()) {
+				return Optional.of(new LocalMatch(skill, arguments.get()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Optional<Map<String, Object>> arguments(SentenceTemplate template, Map<String, String> slots,
+			Skill skill, LocalDateTime now) {
+		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) skill.parameters()
+			.getOrDefault("properties", Map.of());
+		Map<String, Object> arguments = new LinkedHashMap<>(template.fixed());
+		for (Map.Entry<String, String> slot : slots.entrySet()) {
+			String value = slot.getValue();
+			if ("time".equals(template.slots().get(slot.getKey()))) {
+				Optional<LocalDateTime> time = SpokenTime.parse(value, now);
+				if (time.isEmpty()) {
+					return Optional.empty();
+				}
+				arguments.put(slot.getKey(), time.get().toString());
+				continue;
+			}
+			Object allowed = properties.getOrDefault(slot.getKey(), Map.of()).get("enum");
+			if (allowed instanceof List<?> values) {
+				Optional<?> chosen = values.stream()
+					.filter((candidate) -> TextNormalizer.looselyEqual(value, String.valueOf(candidate)))
+					.findFirst();
+				if (chosen.isEmpty()) {
+					return Optional.empty();
+				}
+				arguments.put(slot.getKey(), chosen.get());
+			}
+			else {
+				arguments.put(slot.getKey(), value);
+			}
+		}
+		return Optional.of(arguments);
+	}
+
+	/**
+	 * A template matched: the skill to run and its arguments (not yet validated).
+	 *
+	 * @param skill the skill
+	 * @param arguments argument values
+	 */
+	record LocalMatch(Skill skill, Map<String, Object> arguments) {
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The interpreter: from a command to the assistant's answer, through the LLM and the
+ * skills, with per-conversation history and sentence streaming.
+ */
+@NullMarked
+package com.homemadealexa.assistant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package com.homemadealexa.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.homemadealexa.config.DataSettings;
+import com.homemadealexa.config.ServerSettings;
+
+/**
+ * The pieces of authentication, built from {@code [auth]}, {@code [server]} and
+ * {@code [data]} once at start-up, so a bad key stops the server before it listens.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration {
+
+	@Bean
+	JwtTokens jwtTokens(AuthSettings auth, DataSettings data, ObjectProvider<Clock> clock) {
+		return new JwtTokens(JwtSecret.resolve(auth.jwtSecret(), data.dir()), Duration.ofDays(auth.jwtExpireDays()),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	Credentials credentials(AuthSettings auth) {
+		return new Credentials(auth.username(), auth.passwordHash());
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(AuthSettings auth, ObjectProvider<Clock> clock) {
+		return new LoginThrottle(auth.maxFailedLogins(), Duration.ofSeconds(auth.loginLockoutSeconds()),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	TrustedNetworks trustedNetworks(ServerSettings server) {
+		return TrustedNetworks.parse(server.trustedNetworks());
+	}
+
+}

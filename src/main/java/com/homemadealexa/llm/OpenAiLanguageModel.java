@@ -1,0 +1,156 @@
+package com.homemadealexa.llm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIException;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionTool;
+import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
+
+/**
+ * The LLM through OpenAI's chat completions API, or any server that speaks it (Ollama, LM
+ * Studio, vLLM) via {@code openai.base_url}. With {@code openai.stream} the answer is
+ * streamed, so its first sentence can be spoken while the rest is still being written.
+ */
+class OpenAiLanguageModel implements LanguageModel {
+
+	private final OpenAIClient client;
+
+	private final OpenAiSettings settings;
+
+	OpenAiLanguageModel(OpenAiSettings settings) {
+		this.settings = settings;
+		this.client = OpenAIOkHttpClient.builder()
+			.apiKey(settings.apiKey())
+			.baseUrl(settings.baseUrl())
+			.timeout(Duration.ofSeconds(settings.timeoutSeconds()))
+			// One retry at most: a user is waiting for the answer.
+			.maxRetries(1)
+			.build();
+	}
+
+	@Override
+	public ModelReply reply(ModelRequest request, Consumer<String> textDeltas) {
+		ChatCompletionCreateParams params = params(request);
+		try {
+			return this.settings.stream() ? streamed(params, textDeltas) : whole(params);
+		}
+		catch (OpenAIException | IllegalStateException ex) {
+			throw new LanguageModelException(
+					"the chat completion failed: " + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()),
+					ex);
+		}
+	}
+
+	private ChatCompletionCreateParams params(ModelRequest request) {
+		ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder()
+			.model(this.settings.model())
+			.addSystemMessage(request.systemPrompt());
+		for (ChatMessage message : request.history()) {
+			switch (message.role()) {
+				case USER -> builder.addUserMessage(message.content());
+				case ASSISTANT -> builder.addAssistantMessage(message.content());
+			}
+		}
+		builder.addUserMessage(request.userText());
+		if (!request.tools().isEmpty()) {
+			request.tools().forEach((tool) -> builder.addTool(tool(tool)));
+			builder.toolChoice(ChatCompletionToolChoiceOption.Auto.AUTO);
+		}
+		return builder.build();
+	}
+
+	private static ChatCompletionTool tool(ToolDefinition tool) {
+		FunctionParameters.Builder parameters = FunctionParameters.builder();
+		tool.parameters().forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));
+		FunctionDefinition function = FunctionDefinition.builder()
+			.name(tool.name())
+			.description(tool.description())
+			.parameters(parameters.build())
+			.build();
+		return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function).build());
+	}
+
+	private ModelReply whole(ChatCompletionCreateParams params) {
+		ChatCompletion completion = this.client.chat().completions().create(params);
+		ChatCompletionMessage message = completion.choices()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new LanguageModelException("the model answered no choice"))
+			.message();
+		Optional<ChatCompletionMessageToolCall> call = message.toolCalls()
+			.flatMap((calls) -> calls.stream().findFirst());
+		if (call.isPresent() && call.get().isFunction()) {
+			var function = call.get().asFunction().function();
+			return new ModelReply.ToolCall(function.name(), function.arguments());
+		}
+		return new ModelReply.Text(message.content().orElse(""));
+	}
+
+	private ModelReply streamed(ChatCompletionCreateParams params, Consumer<String> textDeltas) {
+		StringBuilder text = new StringBuilder();
+		Map<Long, ToolCallParts> toolCalls = new TreeMap<>();
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions().createStreaming(params)) {
+			stream.stream().forEach((chunk) -> chunk.choices().forEach((choice) -> {
+				choice.delta().content().filter((delta) -> !delta.isEmpty()).ifPresent((delta) -> {
+					text.append(delta);
+					if (toolCalls.isEmpty()) {
+						textDeltas.accept(delta);
+					}
+				});
+				choice.delta()
+					.toolCalls()
+					.ifPresent((calls) -> calls
+						.forEach((call) -> toolCalls.computeIfAbsent(call.index(), (index) -> new ToolCallParts())
+							.add(call)));
+			}));
+		}
+		if (!toolCalls.isEmpty()) {
+			ToolCallParts first = toolCalls.values().iterator().next();
+			if (first.name.isEmpty()) {
+				throw new LanguageModelException("the model streamed a tool call without a name");
+			}
+			return new ModelReply.ToolCall(first.name.toString(), first.arguments.toString());
+		}
+		return new ModelReply.Text(text.toString());
+	}
+
+	private static String firstLine(String message) {
+		return (message != null) ? message.lines().findFirst().orElse("") : "";
+	}
+
+	/**
+	 * A streamed tool call arrives in pieces: the name first, the arguments in fragments.
+	 */
+	private static final class ToolCallParts {
+
+		final StringBuilder name = new StringBuilder();
+
+		final StringBuilder arguments = new StringBuilder();
+
+		void add(ChatCompletionChunk.Choice.Delta.ToolCall call) {
+			call.function().ifPresent((function) -> {
+				function.name().ifPresent(this.name::append);
+				function.arguments().ifPresent(this.arguments::append);
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package com.homemadealexa.voice;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.homemadealexa.assistant.Interpretation;
+import com.homemadealexa.speech.SpeechException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Speech in, answer out: {@code /api/internal/stt} for devices (answered as soon as the
+ * transcript exists), {@code /api/public/stt} for the webapp (answered with the spoken
+ * audio), and {@code /api/internal/chat} for text.
+ */
+@RestController
+class SpeechController {
+
+	private static final Logger log = LoggerFactory.getLogger(SpeechController.class);
+
+	private static final String UTTERANCE_ID = SpeechController.class.getName() + ".utteranceId";
+
+	private final VoicePipeline pipeline;
+
+	private final DeviceTurns turns;
+
+	private final RecentUtterances recent;
+
+	SpeechController(VoicePipeline pipeline, DeviceTurns turns, RecentUtterances recent) {
+		this.pipeline = pipeline;
+		this.turns = turns;
+		this.recent = recent;
+	}
+
+	@PostMapping("/api/internal/stt")
+	DeviceReply deviceUtterance(HttpServletRequest request,
+			@RequestHeader(name = "x-audio-codec", required = false) @Nullable String codec,
+			@RequestHeader(name = "x-audio-sample-rate", required = false) @Nullable String sampleRate,
+			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
+			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels) throws IOException {
+		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
+		String utteranceId = newUtteranceId(request);
+		String address = request.getRemoteAddr();
+		// A new utterance makes the device's previous reply stale right away.
+		Turn turn = this.turns.begin(address, utteranceId);
+		try {
+			VoicePipeline.Heard heard = this.pipeline.transcribe(request.getInputStream(), format, utteranceId);
+			this.pipeline.answerDevice(heard, address, turn);
+			return new DeviceReply("ok", heard.text());
+		}
+		catch (RuntimeException ex) {
+			this.turns.end(address, turn);
+			throw ex;
+		}
+		finally {
+			MDC.remove("utterance");
+		}
+	}
+
+	@PostMapping("/api/public/stt")
+	WebappReply webappUtterance(HttpServletRequest request, @Nullable Principal principal,
+			@RequestHeader(name = "x-audio-codec", required = false) @Nullable String codec,
+			@RequestHeader(name = "x-audio-sample-rate", required = false) @Nullable String sampleRate,
+			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
+			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels) throws IOException {
+		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
+		String utteranceId = newUtteranceId(request);
+		try {
+			VoicePipeline.Heard heard = this.pipeline.transcribe(request.getInputStream(), format, utteranceId);
+			String user = (principal != null) ? principal.getName() : "webapp";
+			VoicePipeline.WebappAnswer answer = this.pipeline.answerWebapp(heard, user);
+			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
+			return new WebappReply("ok", heard.text(), answer.next(), audio);
+		}
+		finally {
+			MDC.remove("utterance");
+		}
+	}
+
+	@PostMapping("/api/internal/chat")
+	ChatReply chat(@Valid @RequestBody ChatRequest chat, HttpServletRequest request) {
+		String utteranceId = newUtteranceId(request);
+		try {
+			Interpretation answer = this.pipeline.chat(chat.command(), "chat:" + request.getRemoteAddr(), utteranceId);
+			return new ChatReply(answer.phrase(), answer.label());
+		}
+		finally {
+			MDC.remove("utterance");
+		}
+	}
+
+	@GetMapping("/api/internal/utterances")
+	List<RecentUtterances.Entry> recentUtterances() {
+		return this.recent.newestFirst();
+	}
+
+	@ExceptionHandler(SpeechException.class)
+	ResponseEntity<ProblemDetail> speechToTextFailed(SpeechException ex, HttpServletRequest request) {
+		log.warn("Utterance {} failed at stage stt: {}", request.getAttribute(UTTERANCE_ID), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"Speech-to-text failed: " + ex.getMessage());
+		problem.setTitle("STT error");
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
+	}
+
+	private static String newUtteranceId(HttpServletRequest request) {
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		MDC.put("utterance", id);
+		// The exception handlers run after the MDC is cleared; they read the id from
+		// here.
+		request.setAttribute(UTTERANCE_ID, id);
+		return id;
+	}
+
+	record DeviceReply(String status, String command) {
+	}
+
+	record WebappReply(String status, String command, String next,
+			@JsonProperty("audio_b64") @Nullable String audioB64) {
+	}
+
+	record ChatRequest(@NotBlank(message = "must not be empty") @Size(max = 2000) String command) {
+	}
+
+	record ChatReply(@JsonProperty("response_phrase") String responsePhrase, String label) {
+	}
+
+}

@@ -1,0 +1,239 @@
+package com.homemadealexa.assistant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import com.homemadealexa.assistant.Interpretation.Route;
+import com.homemadealexa.config.AssistantSettings;
+import com.homemadealexa.i18n.Phrases;
+import com.homemadealexa.i18n.PhrasesTestData;
+import com.homemadealexa.llm.ChatMessage;
+import com.homemadealexa.llm.LanguageModel;
+import com.homemadealexa.llm.LanguageModelException;
+import com.homemadealexa.llm.ModelReply;
+import com.homemadealexa.llm.ModelRequest;
+import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Skill;
+import com.homemadealexa.skill.SkillArguments;
+import com.homemadealexa.skill.SkillCatalog;
+import com.homemadealexa.skill.SkillContext;
+import com.homemadealexa.skill.SkillResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InterpreterTest {
+
+	private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneId.of("Europe/Warsaw"));
+
+	@TempDir
+	Path templates;
+
+	private final ScriptedModel model = new ScriptedModel();
+
+	private final List<SkillArguments> lightCalls = new CopyOnWriteArrayList<>();
+
+	private final List<String> sentences = new ArrayList<>();
+
+	@Test
+	void answersAMatchedCommandLocallyWithoutTheModel() {
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "What time is it?", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.LOCAL);
+		assertThat(answer.phrase()).isEqualTo("It is noon.");
+		assertThat(this.sentences).containsExactly("It is noon.");
+		assertThat(this.model.requests).isEmpty();
+	}
+
+	@Test
+	void fillsSlotsFromTheUtteranceEvenWithoutPolishLetters() {
+		Interpretation answer = interpreter(PhrasesTestData.POLISH, true).interpret("kitchen", "Wlacz lampe w kuchni",
+				"u1", this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.LOCAL);
+		assertThat(this.lightCalls).singleElement()
+			.satisfies((arguments) -> assertThat(arguments.values()).containsEntry("state", "on")
+				.containsEntry("device", "kuchni"));
+	}
+
+	@Test
+	void nearMissesGoToTheModel() {
+		this.model.reply = new ModelReply.Text("I am not sure.");
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "what time is it in Tokyo", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.CHAT);
+		assertThat(this.model.requests).hasSize(1);
+	}
+
+	@Test
+	void localFirstCanBeSwitchedOff() {
+		this.model.reply = new ModelReply.ToolCall("get_time", "{}");
+		Interpretation answer = interpreter(Locale.US, false).interpret("kitchen", "what time is it", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.SKILL);
+		assertThat(this.model.requests).hasSize(1);
+	}
+
+	@Test
+	void aUserTemplateFileAddsAPhrasing() throws IOException {
+		Files.writeString(this.templates.resolve("en-mine.txt"), "[get_time]\nhow late is it\n");
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "How late is it?", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.LOCAL);
+	}
+
+	@Test
+	void sendsTheSystemPromptWithTheLocalTimeAndEveryToolToTheModel() {
+		this.model.reply = new ModelReply.Text("Hello there.");
+		interpreter(Locale.US, true).interpret("kitchen", "tell me something", "u1", this.sentences::add);
+		ModelRequest request = this.model.requests.getFirst();
+		assertThat(request.systemPrompt()).contains("Alexa").contains("2026-11-23T13:00");
+		assertThat(request.tools()).extracting((tool) -> tool.name()).containsExactly("get_time", "lights");
+		assertThat(request.userText()).isEqualTo("tell me something");
+	}
+
+	@Test
+	void keepsAHistoryPerConversation() {
+		Interpreter interpreter = interpreter(Locale.US, true);
+		this.model.reply = new ModelReply.Text("Hi kitchen.");
+		interpreter.interpret("kitchen", "hello from the kitchen", "u1", this.sentences::add);
+		this.model.reply = new ModelReply.Text("Hi bedroom.");
+		interpreter.interpret("bedroom", "hello from the bedroom", "u2", this.sentences::add);
+		interpreter.interpret("kitchen", "and again", "u3", this.sentences::add);
+		assertThat(this.model.requests.get(2).history()).containsExactly(ChatMessage.user("hello from the kitchen"),
+				ChatMessage.assistant("Hi kitchen."));
+	}
+
+	@Test
+	void streamsTheModelsTextSentenceBySentence() {
+		this.model.reply = new ModelReply.Text("One. Two. Three.");
+		this.model.deltas = List.of("One. T", "wo. Thr", "ee.");
+		List<String> seenWhileStreaming = new ArrayList<>();
+		this.model.onDelta = () -> seenWhileStreaming.add(String.join("|", this.sentences));
+		interpreter(Locale.US, true).interpret("kitchen", "count to three", "u1", this.sentences::add);
+		assertThat(seenWhileStreaming).containsExactly("", "One.", "One.|Two.");
+		assertThat(this.sentences).containsExactly("One.", "Two.", "Three.");
+	}
+
+	@Test
+	void aBadToolCallIsAnsweredNotThrown() {
+		this.model.reply = new ModelReply.ToolCall("lights", "{\"state\":\"purple\"}");
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "make it purple", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.FALLBACK);
+		assertThat(answer.end()).isFalse();
+		assertThat(this.lightCalls).isEmpty();
+		this.model.reply = new ModelReply.ToolCall("teleport", "{}");
+		assertThat(interpreter(Locale.US, true).interpret("kitchen", "beam me up", "u2", this.sentences::add).route())
+			.isEqualTo(Route.FALLBACK);
+	}
+
+	@Test
+	void aFailingModelGivesTheSimpleCommandsPhraseAndEndsTheConversation() {
+		this.model.failure = new LanguageModelException("connection refused");
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "tell me a story", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.FALLBACK);
+		assertThat(answer.end()).isTrue();
+		assertThat(answer.phrase()).containsIgnoringCase("simple commands");
+	}
+
+	private Interpreter interpreter(Locale locale, boolean preferLocal) {
+		AssistantSettings assistant = new AssistantSettings(locale.toLanguageTag().equals("en-US") ? "en-US" : "pl-PL",
+				"Alexa", "Europe/Warsaw", preferLocal, this.templates.toString());
+		Phrases phrases = new Phrases(PhrasesTestData.messageSource(), assistant);
+		SkillCatalog catalog = new SkillCatalog(List.of(new NoonClock(), new Lights(this.lightCalls)),
+				JsonMapper.builder().build());
+		OpenAiSettings openAi = new OpenAiSettings("key", "http://127.0.0.1:1/v1", "gpt-4.1", 300, 5, true);
+		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry());
+	}
+
+	static final class ScriptedModel implements LanguageModel {
+
+		final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
+
+		ModelReply reply = new ModelReply.Text("");
+
+		List<String> deltas;
+
+		Runnable onDelta = () -> {
+		};
+
+		RuntimeException failure;
+
+		@Override
+		public ModelReply reply(ModelRequest request, Consumer<String> textDeltas) {
+			this.requests.add(request);
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			if (this.reply instanceof ModelReply.Text text) {
+				for (String delta : (this.deltas != null) ? this.deltas : List.of(text.text())) {
+					this.onDelta.run();
+					textDeltas.accept(delta);
+				}
+			}
+			return this.reply;
+		}
+
+	}
+
+	static final class NoonClock implements Skill {
+
+		@Override
+		public String name() {
+			return "get_time";
+		}
+
+		@Override
+		public String description(Locale locale) {
+			return "Tells the time";
+		}
+
+		@Override
+		public SkillResult execute(SkillArguments arguments, SkillContext context) {
+			return SkillResult.say("time", "It is noon.");
+		}
+
+	}
+
+	record Lights(List<SkillArguments> calls) implements Skill {
+
+		@Override
+		public String name() {
+			return "lights";
+		}
+
+		@Override
+		public String description(Locale locale) {
+			return "Switches lights";
+		}
+
+		@Override
+		public Map<String, Object> parameters() {
+			return JsonSchemas.object(Map.of("state", JsonSchemas.enumeration("on/off", List.of("on", "off")), "device",
+					JsonSchemas.enumeration("which", List.of("kuchni", "salon"))), List.of("state"));
+		}
+
+		@Override
+		public SkillResult execute(SkillArguments arguments, SkillContext context) {
+			this.calls.add(arguments);
+			return SkillResult.say("lights", "Done.");
+		}
+
+	}
+
+}

@@ -1,0 +1,154 @@
+package com.homemadealexa.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.homemadealexa.HomemadeAlexaApplication;
+import com.homemadealexa.auth.AuthSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class ConfigurationLoadingTest {
+
+	private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void startsWithTheFileNamedByTheConfigArgument() throws IOException {
+		Path file = write("""
+				[data]
+				dir = '%s'
+
+				[assistant]
+				language = "en-US"
+				name = "Jarvis"
+
+				[auth]
+				jwt_expire_days = 7
+				""".formatted(this.folder.resolve("data")));
+		try (ConfigurableApplicationContext context = application().run("--config=" + file, "--server.port=0")) {
+			assertThat(context.getBean(AssistantSettings.class).name()).isEqualTo("Jarvis");
+			assertThat(context.getBean(AssistantSettings.class).language()).isEqualTo("en-US");
+			assertThat(context.getBean(AuthSettings.class).jwtExpireDays()).isEqualTo(7);
+			// Keys the file leaves out keep the shipped defaults.
+			assertThat(context.getBean(AuthSettings.class).maxFailedLogins()).isEqualTo(5);
+			assertThat(context.getEnvironment().getProperty("openai.model")).isEqualTo("gpt-4.1");
+			// The data folder comes from the file too: the JWT secret was generated
+			// there.
+			assertThat(this.folder.resolve("data").resolve("jwt-secret")).exists();
+		}
+	}
+
+	@Test
+	void failsStartUpOnABadValueWithOneSentenceNamingTheKey() throws IOException {
+		Path file = write("""
+				[data]
+				dir = '%s'
+
+				[auth]
+				jwt_expire_days = 0
+				""".formatted(this.folder.resolve("data")));
+		Throwable failure = catchThrowable(() -> application().run("--config=" + file, "--server.port=0").close());
+		assertThat(failure).isNotNull();
+		FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("[auth] jwt_expire_days")
+			.contains("AUTH_JWT_EXPIRE_DAYS")
+			.doesNotContain("\n");
+	}
+
+	@Test
+	void failsStartUpWhenTheNamedFileIsMissing() {
+		Path missing = this.folder.resolve("nowhere.toml");
+		Throwable failure = catchThrowable(() -> application().run("--config=" + missing, "--server.port=0").close());
+		FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("nowhere.toml").contains("does not exist");
+	}
+
+	@Test
+	void environmentOverridesTheFileAndReplacesWholeLists() throws IOException {
+		Path file = write("""
+				[auth]
+				jwt_secret = "from-the-file-from-the-file-from-the-file"
+				""");
+		Map<String, String> environment = Map.of("AUTH_JWT_SECRET", "from-the-environment-from-the-environment",
+				"SERVER_TRUSTED_NETWORKS", "10.0.0.0/8,192.168.0.0/16");
+		Map<String, Object> properties = TomlConfigFile.load(file, true, environment::get);
+		assertThat(properties).containsEntry("auth.jwt-secret", "from-the-environment-from-the-environment")
+			.containsEntry("server.trusted-networks", "10.0.0.0/8,192.168.0.0/16");
+		assertThat(properties.keySet()).noneMatch((name) -> name.startsWith("server.trusted-networks["));
+	}
+
+	@Test
+	void fileOverridesTheDefaultsAndReplacesWholeLists() throws IOException {
+		Path file = write("""
+				[server]
+				port = 9090
+				trusted_networks = ["192.168.1.0/24"]
+				""");
+		Map<String, Object> properties = TomlConfigFile.load(file, true, NO_ENVIRONMENT::get);
+		assertThat(properties).containsEntry("server.port", 9090)
+			.containsEntry("server.trusted-networks[0]", "192.168.1.0/24")
+			.doesNotContainKey("server.trusted-networks[1]")
+			.containsEntry("auth.username", "admin")
+			.containsEntry("mqtt.devices[0].name", "lamp");
+	}
+
+	@Test
+	void usesTheDefaultsWhenTheImplicitFileIsAbsent() {
+		Map<String, Object> properties = TomlConfigFile.load(this.folder.resolve("config.toml"), false,
+				NO_ENVIRONMENT::get);
+		assertThat(properties).containsEntry("auth.jwt-expire-days", 30).containsEntry("assistant.language", "pl-PL");
+	}
+
+	@Test
+	void refusesInvalidTomlInOneSentence() throws IOException {
+		Path file = write("[auth\nusername = ");
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> TomlConfigFile.load(file, true, NO_ENVIRONMENT::get))
+			.withMessageContaining(file.toString())
+			.withMessageContaining("not valid TOML")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n").endsWith("."));
+	}
+
+	@Test
+	void refusesAMissingExplicitFileInOneSentence() {
+		Path missing = this.folder.resolve("missing.toml");
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> TomlConfigFile.load(missing, true, NO_ENVIRONMENT::get))
+			.withMessageContaining("missing.toml")
+			.withMessageContaining("does not exist")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n"));
+	}
+
+	@Test
+	void namesKeysAsTheUserWritesThem() {
+		assertThat(ConfigurationFailureAnalyzer.tomlKey("auth.jwtExpireDays"))
+			.isEqualTo("[auth] jwt_expire_days (AUTH_JWT_EXPIRE_DAYS)");
+		assertThat(ConfigurationFailureAnalyzer.tomlKey("audio-server.timeout-seconds"))
+			.isEqualTo("[audio_server] timeout_seconds (AUDIO_SERVER_TIMEOUT_SECONDS)");
+	}
+
+	private SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(HomemadeAlexaApplication.class).logStartupInfo(false);
+	}
+
+	private Path write(String toml) throws IOException {
+		return Files.writeString(this.folder.resolve("config-" + System.nanoTime() + ".toml"), toml);
+	}
+
+}

@@ -1,0 +1,70 @@
+package com.homemadealexa.skill;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SkillCatalogTest {
+
+	private final Skill lights = new Skill() {
+		@Override
+		public String name() {
+			return "lights";
+		}
+
+		@Override
+		public String description(Locale locale) {
+			return "Switches the lights";
+		}
+
+		@Override
+		public Map<String, Object> parameters() {
+			return JsonSchemas.object(Map.of("state", JsonSchemas.enumeration("on or off", List.of("on", "off")),
+					"room", JsonSchemas.string("which room")), List.of("state"));
+		}
+
+		@Override
+		public SkillResult execute(SkillArguments arguments, SkillContext context) {
+			return SkillResult.say("lights", arguments.string("state"));
+		}
+	};
+
+	private final SkillCatalog catalog = new SkillCatalog(List.of(this.lights), JsonMapper.builder().build());
+
+	@Test
+	void offersEverySkillAsATool() {
+		assertThat(this.catalog.tools(Locale.ENGLISH)).singleElement().satisfies((tool) -> {
+			assertThat(tool.name()).isEqualTo("lights");
+			assertThat(tool.parameters()).containsEntry("type", "object");
+		});
+	}
+
+	@Test
+	void acceptsArgumentsThatFitTheSchema() {
+		SkillArguments arguments = this.catalog.validate(this.lights, "{\"state\":\"on\",\"room\":\"kitchen\"}");
+		assertThat(arguments.string("state")).isEqualTo("on");
+		assertThat(arguments.optionalString("room")).contains("kitchen");
+	}
+
+	@Test
+	void refusesArgumentsThatDoNotFit() {
+		for (String bad : List.of("not json", "[1]", "{}", "{\"state\":\"dim\"}", "{\"state\":1}",
+				"{\"state\":\"on\",\"colour\":\"red\"}", "{\"state\":\"on\",\"room\":\" \"}")) {
+			assertThatExceptionOfType(InvalidSkillArgumentsException.class).as(bad)
+				.isThrownBy(() -> this.catalog.validate(this.lights, bad));
+		}
+	}
+
+	@Test
+	void refusesTwoSkillsWithOneName() {
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> new SkillCatalog(List.of(this.lights, this.lights), JsonMapper.builder().build()));
+	}
+
+}

@@ -1,0 +1,253 @@
+package com.homemadealexa.voice;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.homemadealexa.audio.Chimes;
+import com.homemadealexa.audio.PcmAudio;
+import com.homemadealexa.audio.PcmFormat;
+import com.homemadealexa.audio.Wav;
+import com.homemadealexa.device.TestDevice;
+import com.homemadealexa.testsupport.FakeAudioServer;
+import com.homemadealexa.testsupport.LoopbackWireMock;
+import com.homemadealexa.testsupport.OpenAiChatStubs;
+import com.homemadealexa.testsupport.OpenAiSpeechStubs;
+import com.homemadealexa.testsupport.TestWavs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mindrot.jbcrypt.BCrypt;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole device and webapp flows over real sockets: a chunked upload and a WebSocket
+ * device against the running server, with OpenAI and the audio server replaced by
+ * loopback fakes speaking their wire formats.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VoiceFlowTest {
+
+	static final WireMockServer openAi = LoopbackWireMock.start();
+
+	static final FakeAudioServer speaker = FakeAudioServer.start();
+
+	static final OpenAiChatStubs chat = new OpenAiChatStubs(openAi);
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	@TempDir
+	static Path data;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Chimes chimes;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void providers(DynamicPropertyRegistry registry) {
+		registry.add("openai.api-key", () -> "test-key");
+		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
+		registry.add("speech.stt-provider", () -> "openai");
+		registry.add("speech.tts-provider", () -> "openai");
+		registry.add("audio-server.url", speaker::url);
+		registry.add("assistant.language", () -> "en-US");
+		registry.add("assistant.prefer-local", () -> "false");
+		registry.add("auth.password-hash", () -> BCrypt.hashpw("secret", BCrypt.gensalt(4)));
+		registry.add("data.dir", () -> data.resolve("data").toString());
+		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
+		registry.add("audio.log-dir", () -> data.resolve("audio_log").toString());
+	}
+
+	@BeforeEach
+	void resetFakes() {
+		openAi.resetAll();
+		speaker.reset();
+		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(200));
+	}
+
+	@AfterAll
+	static void stopFakes() {
+		openAi.stop();
+		speaker.close();
+	}
+
+	@Test
+	void answersAtOnceThenSpeaksTheReplyAndTheDeviceListensAgain() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a joke.");
+		chat.streamText("tell me a joke", List.of("Why did the chicken cross the road? ", "To get to the other side."));
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			HttpResponse<String> response = upload("/api/internal/stt", 800);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(json.readTree(response.body()))
+				.isEqualTo(json.readTree("{\"status\":\"ok\",\"command\":\"Tell me a joke.\"}"));
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
+			assertThat(speaker.plays()).hasSize(2);
+		}
+	}
+
+	@Test
+	void aStopCommandPlaysTheEndChimeAndSendsIdle() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Stop.");
+		chat.callTool("stop", "stop", "{}");
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+			assertThat(speaker.plays()).hasSize(2).last().isEqualTo(this.chimes.endChime());
+		}
+	}
+
+	@Test
+	void aWakeWordAbortsPlaybackPlaysTheStartChimeAndSuppressesThePendingReply() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a story.");
+		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(3000));
+		chat.answerText("tell me a story", "Once upon a time there was a lamp.");
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.plays().size() == 1);
+			device.send("{\"event\":\"wakeword\"}");
+			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.aborts() == 1 && speaker.plays().size() == 2);
+			assertThat(speaker.plays().get(1)).isEqualTo(this.chimes.startChime());
+			assertThat(device.pollMessage(Duration.ofSeconds(4))).isNull();
+		}
+	}
+
+	@Test
+	void aNewerUtteranceMakesTheOlderReplyStale() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a story.");
+		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(2000));
+		chat.answerText("tell me a story", "Once upon a time.");
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.plays().size() == 1);
+			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
+			assertThat(device.pollMessage(Duration.ofSeconds(3))).isNull();
+			assertThat(speaker.plays()).hasSize(2);
+		}
+	}
+
+	@Test
+	void anEmptyTranscriptPlaysAndSendsNothing() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "");
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			HttpResponse<String> response = upload("/api/internal/stt", 500);
+			assertThat(json.readTree(response.body()).get("command").asString()).isEmpty();
+			assertThat(device.pollMessage(Duration.ofSeconds(1))).isNull();
+			assertThat(speaker.plays()).isEmpty();
+			assertThat(chat.requestCount()).isZero();
+		}
+	}
+
+	@Test
+	void aFailingSpeechToTextAnswersABadGatewayProblem() throws Exception {
+		OpenAiSpeechStubs.transcriptionFails(openAi, OpenAiSpeechStubs.Failure.SERVER_ERROR);
+		HttpResponse<String> response = upload("/api/internal/stt", 500);
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
+	}
+
+	@Test
+	void aFailingLanguageModelIsApologisedForAndTheDeviceGoesIdle() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a joke.");
+		chat.failWith(500);
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+			assertThat(speaker.plays()).hasSize(2);
+		}
+	}
+
+	@Test
+	void theFirstSentenceReachesTheSpeakerBeforeTheModelHasFinished() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me about lamps.");
+		Duration modelWrites = Duration.ofSeconds(5);
+		chat.streamTextSlowly("tell me about lamps", List.of("Lamps give light. ", "They come in many shapes. ",
+				"Some are very old. ", "This one is yours."), modelWrites);
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			long started = System.nanoTime();
+			assertThat(upload("/api/internal/stt", 300).statusCode()).isEqualTo(200);
+			await().atMost(modelWrites.minusSeconds(1)).until(() -> !speaker.plays().isEmpty());
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(modelWrites);
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
+			assertThat(speaker.plays()).hasSize(4);
+		}
+	}
+
+	@Test
+	void theWebappGetsTheTranscriptAndAPlayableAnswer() throws Exception {
+		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a joke.");
+		chat.answerText("tell me a joke", "Knock knock. Who is there?");
+		String token = json
+			.readTree(this.http.send(HttpRequest.newBuilder(uri("/api/public/auth/login"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"secret\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString()).body())
+			.get("token")
+			.asString();
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/public/stt"))
+			.header("Authorization", "Bearer " + token)
+			.header("x-audio-sample-rate", "16000")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(TestWavs.tonePcm(PcmFormat.SPEECH, 500, 300)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("command").asString()).isEqualTo("Tell me a joke.");
+		assertThat(body.get("next").asString()).isEqualTo("listen");
+		PcmAudio answer = Wav.decode(Base64.getDecoder().decode(body.get("audio_b64").asString()));
+		assertThat(answer.format()).isEqualTo(PcmFormat.SPEECH);
+		assertThat(Wav.duration(Base64.getDecoder().decode(body.get("audio_b64").asString())))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(390));
+		assertThat(speaker.plays()).isEmpty();
+	}
+
+	@Test
+	void theWebappNeedsAToken() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/public/stt"))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3200]))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> upload(String path, int millis) throws Exception {
+		byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, millis, 300);
+		// An input stream of unknown length makes the client send it chunked, like the
+		// devices.
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("x-audio-codec", "pcm")
+			.header("x-audio-sample-rate", "16000")
+			.header("x-audio-bits", "16")
+			.header("x-audio-channel", "1")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(pcm)))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
