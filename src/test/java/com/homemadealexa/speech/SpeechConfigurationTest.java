@@ -34,7 +34,7 @@ class SpeechConfigurationTest {
 				"openai.session-timeout-seconds=300", "openai.timeout-seconds=30", "openai.stream=true",
 				"azure.speech-key=", "azure.region=westeurope", "azure.endpoint=", "azure.voice=",
 				"assistant.language=pl-PL", "assistant.name=Alexa", "assistant.time-zone=",
-				"assistant.prefer-local=true");
+				"assistant.prefer-local=true", "assistant.templates-dir=");
 
 	@Test
 	void aProviderWithoutItsKeyIsReportedAtStartUpAndFailsEachTranscription(CapturedOutput output) {

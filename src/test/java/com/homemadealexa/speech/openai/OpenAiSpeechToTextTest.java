@@ -40,7 +40,7 @@ class OpenAiSpeechToTextTest {
 	private final OpenAiSpeechToText speechToText = new OpenAiSpeechToText(
 			new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true),
 			new SpeechSettings("openai", "whisper-1", "espeak", "gpt-4o-mini-tts", "alloy", 1),
-			new AssistantSettings("pl-PL", "Alexa", "", true));
+			new AssistantSettings("pl-PL", "Alexa", "", true, ""));
 
 	@AfterAll
 	static void stop() {
