@@ -1,5 +1,6 @@
 package com.homemadealexa.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,24 +55,39 @@ class ConcurrentUtterancesBenchmark {
 			burst(client, utterance, m);
 
 			List<Duration> alone = new ArrayList<>();
+			long cpuBefore = cpuTime();
 			for (int i = 0; i < SINGLE_RUNS; i++) {
 				alone.add(client.ask(utterance).elapsed());
 			}
+			Duration singleCpu = Duration.ofNanos((cpuTime() - cpuBefore) / SINGLE_RUNS);
 			Stats single = Stats.of(alone);
 			Report.line("== 2. Simultaneous utterances, webapp flow, fakes at %s each for STT, chat and TTS (%s in"
 					+ " all)", Stats.ms(latency), Stats.ms(latency.multipliedBy(3)));
 			Report.machine();
-			Report.line("one at a time: %s", single);
+			Report.line("one at a time: %s; CPU per utterance %s (client, server and fakes: all in this JVM)", single,
+					Stats.ms(singleCpu));
 			for (int b = 0; b < BURSTS; b++) {
+				long burstCpuBefore = cpuTime();
 				Burst burst = burst(client, utterance, m);
-				Report.line("M=%d at once: all answered in %s (%.2fx one utterance's p50); per request %s", m,
-						Stats.ms(burst.wall()), burst.wall().toNanos() / (double) single.p50().toNanos(),
-						burst.requests());
+				Duration burstCpu = Duration.ofNanos(cpuTime() - burstCpuBefore);
+				Report.line(
+						"M=%d at once: all answered in %s (%.2fx one utterance's p50); per request %s; CPU %s in all"
+								+ " (%.0f%% of %d cores over the burst)",
+						m, Stats.ms(burst.wall()), burst.wall().toNanos() / (double) single.p50().toNanos(),
+						burst.requests(), Stats.ms(burstCpu),
+						100.0 * burstCpu.toNanos() / burst.wall().toNanos()
+								/ Runtime.getRuntime().availableProcessors(),
+						Runtime.getRuntime().availableProcessors());
 			}
 		}
 		finally {
 			Files.deleteIfExists(tokens);
 		}
+	}
+
+	private static long cpuTime() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static Burst burst(AlexaClient client, byte[] utterance, int m) throws InterruptedException {

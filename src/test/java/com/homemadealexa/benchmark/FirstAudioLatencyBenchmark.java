@@ -1,11 +1,17 @@
 package com.homemadealexa.benchmark;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.cli.SimulatedDevice;
@@ -13,6 +19,8 @@ import com.homemadealexa.cli.SimulatorEvent;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -66,6 +74,8 @@ class FirstAudioLatencyBenchmark {
 			Report.line("measured: %s", Stats.of(firstAudio));
 			Report.line("server overhead (measured minus %s): %s", Stats.ms(fakes3),
 					Stats.of(firstAudio).minus(fakes3));
+			Report.line("the server's own stage times (from the last byte it read; newest %d utterances): %s",
+					Math.min(samples, 50), serverStages(server, samples));
 		}
 	}
 
@@ -112,6 +122,29 @@ class FirstAudioLatencyBenchmark {
 				Report.line("assistant.prefer-local=%s: %s", local, stats);
 			}
 		}
+	}
+
+	/**
+	 * The p50 of each stage in {@code GET /api/internal/utterances} (which keeps the
+	 * newest 50), over the measured utterances only.
+	 */
+	private static String serverStages(BenchmarkServer server, int samples) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(server.url().resolve("/api/internal/utterances")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		Map<String, List<Duration>> stages = new TreeMap<>();
+		JsonNode newestFirst = JsonMapper.builder().build().readTree(response.body());
+		for (int i = 0; i < Math.min(samples, newestFirst.size()); i++) {
+			newestFirst.get(i)
+				.get("stagesMillis")
+				.properties()
+				.forEach((stage) -> stages.computeIfAbsent(stage.getKey(), (key) -> new ArrayList<>())
+					.add(Duration.ofMillis(stage.getValue().asLong())));
+		}
+		return stages.entrySet()
+			.stream()
+			.map((stage) -> stage.getKey() + " p50 " + Stats.ms(Stats.of(stage.getValue()).p50()))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**
