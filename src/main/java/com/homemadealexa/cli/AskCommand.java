@@ -13,10 +13,13 @@ import picocli.CommandLine.Parameters;
  * {@code ask FILE.wav}: one utterance through the webapp API; prints the transcript and
  * what comes next, saves the spoken answer.
  */
-@Command(name = "ask", mixinStandardHelpOptions = true, description = {
+@Command(name = "ask", description = {
 		"Sends a recording to the assistant as the webapp does, prints what it heard and saves the " + "spoken answer.",
 		"Any WAV is converted to 16 kHz 16-bit mono first." })
 final class AskCommand implements Callable<Integer> {
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
 
 	private final Terminal terminal;
 

@@ -21,10 +21,13 @@ import picocli.CommandLine.Parameters;
  * {@code ask-multiple FILE...}: every file is asked at the same time (one virtual thread
  * each, one shared login), so the whole batch takes about as long as its slowest request.
  */
-@Command(name = "ask-multiple", mixinStandardHelpOptions = true,
+@Command(name = "ask-multiple",
 		description = { "Sends several recordings at once and saves each spoken answer as FILE-reply.wav.",
 				"Prints each request's time as it completes, then the total." })
 final class AskMultipleCommand implements Callable<Integer> {
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
 
 	private final Terminal terminal;
 

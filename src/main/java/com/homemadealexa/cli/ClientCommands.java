@@ -5,14 +5,18 @@ import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The client side of the jar: {@code ask}, {@code ask-multiple} and {@code device}. They
  * run without starting the server.
  */
-@Command(name = "java -jar homemade-alexa-server.jar", mixinStandardHelpOptions = true,
+@Command(name = "java -jar homemade-alexa-server.jar",
 		description = "Client commands for a running Homemade Alexa server.")
 public final class ClientCommands {
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
 
 	private static final Set<String> NAMES = Set.of("ask", "ask-multiple", "device");
 

@@ -17,12 +17,15 @@ import picocli.CommandLine.Option;
  * {@code device --name box-1}: runs a {@link SimulatedDevice} and prints what it does,
  * until interrupted (or, with {@code --once}, until its utterance is answered).
  */
-@Command(name = "device", mixinStandardHelpOptions = true,
+@Command(name = "device",
 		description = {
 				"Simulates an ESP32 device on the device protocol: connects to /ws/internal, prints every "
 						+ "command it gets, downloads firmware on ota_start, reconnects on restart.",
 				"With --speak it streams a recording to /api/internal/stt in real time, like the device." })
 final class DeviceSimulatorCommand implements java.util.concurrent.Callable<Integer> {
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
 
 	private final Terminal terminal;
 
