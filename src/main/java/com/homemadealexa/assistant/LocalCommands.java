@@ -36,6 +36,8 @@ final class LocalCommands {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalCommands.class);
 
+	private static final List<String> BUILT_IN_LANGUAGES = List.of("pl", "en");
+
 	private final List<SentenceTemplate> templates;
 
 	private final SkillCatalog skills;
@@ -45,24 +47,27 @@ final class LocalCommands {
 		this.skills = skills;
 	}
 
-	static LocalCommands load(Locale locale, Path userFolder, SkillCatalog skills) {
-		String language = locale.getLanguage();
+	/**
+	 * Loads the built-in templates of every language, the household's first (a Polish
+	 * household can still say "what time is it"), then the household's own files.
+	 */
+	static LocalCommands load(Locale household, Path userFolder, SkillCatalog skills) {
 		List<SentenceTemplate> templates = new ArrayList<>();
-		try (InputStream builtIn = LocalCommands.class.getResourceAsStream("/templates/" + language + ".txt")) {
-			if (builtIn != null) {
-				templates.addAll(parse(new String(builtIn.readAllBytes(), StandardCharsets.UTF_8),
-						"templates/" + language + ".txt", skills));
+		for (String language : householdFirst(household)) {
+			String resource = "templates/" + language + ".txt";
+			try (InputStream builtIn = LocalCommands.class.getResourceAsStream("/" + resource)) {
+				if (builtIn != null) {
+					templates
+						.addAll(parse(new String(builtIn.readAllBytes(), StandardCharsets.UTF_8), resource, skills));
+				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 		if (Files.isDirectory(userFolder)) {
 			try (Stream<Path> files = Files.list(userFolder)) {
-				for (Path file : files
-					.filter((f) -> f.getFileName().toString().startsWith(language) && f.toString().endsWith(".txt"))
-					.sorted()
-					.toList()) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".txt")).sorted().toList()) {
 					templates.addAll(parse(Files.readString(file), file.toString(), skills));
 					log.info("Local command templates added from {}", file);
 				}
@@ -73,6 +78,13 @@ final class LocalCommands {
 			}
 		}
 		return new LocalCommands(templates, skills);
+	}
+
+	private static List<String> householdFirst(Locale household) {
+		List<String> languages = new ArrayList<>(BUILT_IN_LANGUAGES);
+		languages.remove(household.getLanguage());
+		languages.addFirst(household.getLanguage());
+		return languages;
 	}
 
 	static List<SentenceTemplate> parse(String text, String origin, SkillCatalog skills) {

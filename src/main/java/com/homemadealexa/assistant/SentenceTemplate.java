@@ -97,7 +97,20 @@ record SentenceTemplate(String skill, String source, Pattern pattern, Map<String
 					i = end;
 				}
 				case ' ' -> regex.append(" ?");
-				default -> regex.append(TextNormalizer.letterClass(c));
+				default -> {
+					if (!Character.isLetterOrDigit(c) && c != ':') {
+						// Utterances lose their punctuation ("that's" is "that s"); so do
+						// templates.
+						regex.append(" ?");
+						continue;
+					}
+					regex.append(TextNormalizer.letterClass(c));
+					boolean wordEnds = i + 1 == template.length() || !Character.isLetterOrDigit(template.charAt(i + 1));
+					if (wordEnds) {
+						// A word ends here: "że" must not match the start of "żeby".
+						regex.append("(?![\\p{L}\\p{N}])");
+					}
+				}
 			}
 		}
 		if (!closers.isEmpty()) {

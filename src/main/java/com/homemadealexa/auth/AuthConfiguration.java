@@ -3,6 +3,9 @@ package com.homemadealexa.auth;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,8 @@ import com.homemadealexa.config.ServerSettings;
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
+
 	@Bean
 	JwtTokens jwtTokens(AuthSettings auth, DataSettings data, ObjectProvider<Clock> clock) {
 		return new JwtTokens(JwtSecret.resolve(auth.jwtSecret(), data.dir()), Duration.ofDays(auth.jwtExpireDays()),
@@ -25,6 +30,10 @@ class AuthConfiguration {
 
 	@Bean
 	Credentials credentials(AuthSettings auth) {
+		if (auth.passwordHash().isBlank()) {
+			log.info("Webapp login is not configured (auth.password_hash is empty): make a hash with "
+					+ "'java -jar homemade-alexa-server.jar hash-password'");
+		}
 		return new Credentials(auth.username(), auth.passwordHash());
 	}
 

@@ -78,6 +78,7 @@ class VoiceFlowTest {
 		registry.add("data.dir", () -> data.resolve("data").toString());
 		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
 		registry.add("audio.log-dir", () -> data.resolve("audio_log").toString());
+		registry.add("audio.save-audio", () -> "true");
 	}
 
 	@BeforeEach
@@ -105,6 +106,17 @@ class VoiceFlowTest {
 			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
 			assertThat(speaker.plays()).hasSize(2);
 		}
+		try (var saved = java.nio.file.Files.list(data.resolve("audio_log"))) {
+			assertThat(saved.filter((file) -> file.toString().endsWith(".wav")).toList()).isNotEmpty();
+		}
+		String metrics = this.http
+			.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(metrics).contains("alexa_pipeline_seconds_count{stage=\"stt\"")
+			.contains("alexa_pipeline_seconds_count{stage=\"first-audio\"")
+			.contains("alexa_pipeline_seconds_count{stage=\"tts-first-audio\"")
+			.contains("alexa_llm_first_token_seconds_count")
+			.contains("alexa_llm_seconds_count");
 	}
 
 	@Test
@@ -217,6 +229,7 @@ class VoiceFlowTest {
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.get("command").asString()).isEqualTo("Tell me a joke.");
 		assertThat(body.get("next").asString()).isEqualTo("listen");
+		assertThat(body.get("answer").asString()).isEqualTo("Knock knock. Who is there?");
 		PcmAudio answer = Wav.decode(Base64.getDecoder().decode(body.get("audio_b64").asString()));
 		assertThat(answer.format()).isEqualTo(PcmFormat.SPEECH);
 		assertThat(Wav.duration(Base64.getDecoder().decode(body.get("audio_b64").asString())))

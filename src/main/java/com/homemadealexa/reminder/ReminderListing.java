@@ -1,0 +1,44 @@
+package com.homemadealexa.reminder;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.homemadealexa.i18n.Phrases;
+import com.homemadealexa.i18n.Plurals;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Spoken lists of reminders ("dziś o 15:30 — wyprowadzić psa, jutro o 7:00 — ...") and
+ * their counted noun ("2 przypomnienia").
+ */
+@Component
+class ReminderListing {
+
+	private final Phrases phrases;
+
+	private final FriendlyTime friendlyTime;
+
+	ReminderListing(Phrases phrases, FriendlyTime friendlyTime) {
+		this.phrases = phrases;
+		this.friendlyTime = friendlyTime;
+	}
+
+	String items(List<Reminder> reminders, LocalDateTime now, Locale locale) {
+		return reminders.stream()
+			.map((reminder) -> this.phrases.text(locale, "reminders.item",
+					this.friendlyTime.describe(reminder.scheduledAt(), now, locale), reminder.text()))
+			.collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * @return the word for this many reminders, e.g. "przypomnień" for 5
+	 */
+	String noun(int count, Locale locale) {
+		return this.phrases.text(locale,
+				"reminders.count." + Plurals.form(locale, count).name().toLowerCase(Locale.ROOT));
+	}
+
+}

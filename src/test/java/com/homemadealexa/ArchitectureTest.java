@@ -1,0 +1,46 @@
+package com.homemadealexa;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Keeps the features apart: no cycles between feature packages, and the ports that the
+ * pipeline uses never reach back into it.
+ */
+class ArchitectureTest {
+
+	private static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("com.homemadealexa");
+
+	@Test
+	void featuresHaveNoCycles() {
+		slices().matching("com.homemadealexa.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void portsAndProvidersDoNotDependOnThePipeline() {
+		noClasses().that()
+			.resideInAnyPackage("..speech..", "..llm..", "..audio..", "..skill..", "..device..", "..i18n..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..voice..", "..assistant..")
+			.check(classes);
+	}
+
+	@Test
+	void skillsReachTheDevicesOnlyThroughTheDevicesPort() {
+		noClasses().that()
+			.resideOutsideOfPackages("com.homemadealexa.device..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web.socket..")
+			.check(classes);
+	}
+
+}
