@@ -54,7 +54,18 @@ final class RawWebSocket implements AutoCloseable {
 	 * @param pathAndQuery e.g. {@code /ws/internal}
 	 */
 	static RawWebSocket open(int port, String pathAndQuery) throws IOException {
+		return open(port, pathAndQuery, 0);
+	}
+
+	/**
+	 * @param receiveBuffer the socket's receive buffer in bytes (0: the system's); a
+	 * small one makes the server's writes block soon when this client stops reading
+	 */
+	static RawWebSocket open(int port, String pathAndQuery, int receiveBuffer) throws IOException {
 		Socket socket = new Socket();
+		if (receiveBuffer > 0) {
+			socket.setReceiveBufferSize(receiveBuffer);
+		}
 		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 		socket.setSoTimeout(5000);
 		socket.getOutputStream()
