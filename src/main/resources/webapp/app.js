@@ -201,10 +201,12 @@ async function answer(reply) {
     showError(t('error.playback', error.message));
     return;
   }
-  const entry = addEntry('assistant', t('log.playing'));
+  // Servers before the `answer` field only sent audio: then the log says that it played.
+  const said = reply.answer ? `${reply.answer} ` : '';
+  const entry = addEntry('assistant', said + t('log.playing'));
   setState('speaking');
   const finished = await player.play(buffer);
-  entry.querySelector('.text').textContent = t('log.played', buffer.duration.toFixed(1));
+  entry.querySelector('.text').textContent = said + t('log.played', buffer.duration.toFixed(1));
   entry.dataset.played = String(finished);
   entry.append(replayButton(buffer));
   if (state !== 'speaking') {

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The audio server over HTTP: {@code POST {url}/api/play} with the WAV as body and
@@ -65,6 +66,10 @@ class AudioServerClient implements AudioOutput {
 			}
 			request.retrieve().toBodilessEntity();
 			return true;
+		}
+		catch (RestClientResponseException ex) {
+			log.warn("Audio server {} refused {}: HTTP {}", this.url, path, ex.getStatusCode().value());
+			return false;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Audio server {} failed on {}: {}", this.url, path, ex.getMessage());

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.homemadealexa.assistant.Interpretation;
+import com.homemadealexa.assistant.Interpreter;
 import com.homemadealexa.speech.SpeechException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -40,14 +41,24 @@ class SpeechController {
 
 	private static final String UTTERANCE_ID = SpeechController.class.getName() + ".utteranceId";
 
-	private final VoicePipeline pipeline;
+	private final Transcriber transcriber;
+
+	private final DeviceReplies deviceReplies;
+
+	private final WebappReplies webappReplies;
+
+	private final Interpreter interpreter;
 
 	private final DeviceTurns turns;
 
 	private final RecentUtterances recent;
 
-	SpeechController(VoicePipeline pipeline, DeviceTurns turns, RecentUtterances recent) {
-		this.pipeline = pipeline;
+	SpeechController(Transcriber transcriber, DeviceReplies deviceReplies, WebappReplies webappReplies,
+			Interpreter interpreter, DeviceTurns turns, RecentUtterances recent) {
+		this.transcriber = transcriber;
+		this.deviceReplies = deviceReplies;
+		this.webappReplies = webappReplies;
+		this.interpreter = interpreter;
 		this.turns = turns;
 		this.recent = recent;
 	}
@@ -64,8 +75,8 @@ class SpeechController {
 		// A new utterance makes the device's previous reply stale right away.
 		Turn turn = this.turns.begin(address, utteranceId);
 		try {
-			VoicePipeline.Heard heard = this.pipeline.transcribe(request.getInputStream(), format, utteranceId);
-			this.pipeline.answerDevice(heard, address, turn);
+			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
+			this.deviceReplies.answer(heard, address, turn);
 			return new DeviceReply("ok", heard.text());
 		}
 		catch (RuntimeException ex) {
@@ -86,11 +97,11 @@ class SpeechController {
 		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
 		String utteranceId = newUtteranceId(request);
 		try {
-			VoicePipeline.Heard heard = this.pipeline.transcribe(request.getInputStream(), format, utteranceId);
+			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
 			String user = (principal != null) ? principal.getName() : "webapp";
-			VoicePipeline.WebappAnswer answer = this.pipeline.answerWebapp(heard, user);
+			WebappReplies.WebappAnswer answer = this.webappReplies.answer(heard, user);
 			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
-			return new WebappReply("ok", heard.text(), answer.next(), audio);
+			return new WebappReply("ok", heard.text(), answer.next(), audio, answer.phrase());
 		}
 		finally {
 			MDC.remove("utterance");
@@ -101,7 +112,9 @@ class SpeechController {
 	ChatReply chat(@Valid @RequestBody ChatRequest chat, HttpServletRequest request) {
 		String utteranceId = newUtteranceId(request);
 		try {
-			Interpretation answer = this.pipeline.chat(chat.command(), "chat:" + request.getRemoteAddr(), utteranceId);
+			Interpretation answer = this.interpreter.interpret("chat:" + request.getRemoteAddr(), chat.command(),
+					utteranceId, (sentence) -> {
+					});
 			return new ChatReply(answer.phrase(), answer.label());
 		}
 		finally {
@@ -135,8 +148,11 @@ class SpeechController {
 	record DeviceReply(String status, String command) {
 	}
 
-	record WebappReply(String status, String command, String next,
-			@JsonProperty("audio_b64") @Nullable String audioB64) {
+	/**
+	 * The original fields, plus {@code answer}: the spoken answer as text, for the log.
+	 */
+	record WebappReply(String status, String command, String next, @JsonProperty("audio_b64") @Nullable String audioB64,
+			String answer) {
 	}
 
 	record ChatRequest(@NotBlank(message = "must not be empty") @Size(max = 2000) String command) {

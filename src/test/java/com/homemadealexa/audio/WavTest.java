@@ -1,11 +1,18 @@
 package com.homemadealexa.audio;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +164,26 @@ class WavTest {
 
 		assertThat(speech.duration()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(TestWavs.rms(speech.data())).isCloseTo(0.5 / Math.sqrt(2), within(0.01));
+	}
+
+	@Test
+	void readsOtherContainersThroughJavaSound() throws Exception {
+		PcmFormat format = new PcmFormat(22050, 16, 1);
+		byte[] pcm = TestWavs.tonePcm(format, 300, 440);
+		AudioFormat bigEndian = new AudioFormat(22050, 16, 1, true, true);
+		byte[] swapped = new byte[pcm.length];
+		for (int i = 0; i < pcm.length; i += 2) {
+			swapped[i] = pcm[i + 1];
+			swapped[i + 1] = pcm[i];
+		}
+		ByteArrayOutputStream aiff = new ByteArrayOutputStream();
+		AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(swapped), bigEndian, pcm.length / 2),
+				AudioFileFormat.Type.AIFF, aiff);
+
+		PcmAudio decoded = Wav.decode(aiff.toByteArray());
+
+		assertThat(decoded.format()).isEqualTo(format);
+		assertThat(decoded.data()).isEqualTo(pcm);
 	}
 
 	@Test

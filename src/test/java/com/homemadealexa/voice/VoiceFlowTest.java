@@ -229,6 +229,7 @@ class VoiceFlowTest {
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.get("command").asString()).isEqualTo("Tell me a joke.");
 		assertThat(body.get("next").asString()).isEqualTo("listen");
+		assertThat(body.get("answer").asString()).isEqualTo("Knock knock. Who is there?");
 		PcmAudio answer = Wav.decode(Base64.getDecoder().decode(body.get("audio_b64").asString()));
 		assertThat(answer.format()).isEqualTo(PcmFormat.SPEECH);
 		assertThat(Wav.duration(Base64.getDecoder().decode(body.get("audio_b64").asString())))

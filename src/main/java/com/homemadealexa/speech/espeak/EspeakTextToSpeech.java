@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import com.homemadealexa.audio.InvalidAudioException;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.speech.SpeechException;
@@ -68,8 +70,13 @@ public class EspeakTextToSpeech implements TextToSpeech {
 			// espeak.
 			Future<byte[]> stdout = pipes.submit(() -> process.getInputStream().readAllBytes());
 			Future<byte[]> stderr = pipes.submit(() -> process.getErrorStream().readAllBytes());
+			@Nullable IOException writeFailure = null;
 			try (OutputStream stdin = process.getOutputStream()) {
 				stdin.write(text.getBytes(StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				// The process quit early (broken pipe): its exit code tells why.
+				writeFailure = ex;
 			}
 			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new SpeechException("espeak-ng timed out after " + this.timeout.toSeconds() + " s");
@@ -77,6 +84,9 @@ public class EspeakTextToSpeech implements TextToSpeech {
 			if (process.exitValue() != 0) {
 				throw new SpeechException(
 						"espeak-ng failed with exit code " + process.exitValue() + ": " + firstLine(stderr.get()));
+			}
+			if (writeFailure != null) {
+				throw writeFailure;
 			}
 			return stdout.get();
 		}

@@ -1,0 +1,102 @@
+package com.homemadealexa.speech;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.homemadealexa.audio.PcmFormat;
+import com.homemadealexa.config.AssistantSettings;
+import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.speech.azure.AzureSpeechToText;
+import com.homemadealexa.speech.openai.OpenAiSpeechToText;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@ExtendWith(OutputCaptureExtension.class)
+class SpeechConfigurationTest {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(Settings.class, SpeechConfiguration.class)
+		.withPropertyValues("speech.stt-provider=openai", "speech.stt-model=whisper-1", "speech.tts-provider=azure",
+				"speech.openai-tts-model=gpt-4o-mini-tts", "speech.openai-tts-voice=alloy", "speech.timeout-seconds=5",
+				"openai.api-key=", "openai.base-url=http://127.0.0.1:9/v1", "openai.model=gpt-4.1",
+				"openai.session-timeout-seconds=300", "openai.timeout-seconds=30", "openai.stream=true",
+				"azure.speech-key=", "azure.region=westeurope", "azure.endpoint=", "azure.voice=",
+				"assistant.language=pl-PL", "assistant.name=Alexa", "assistant.time-zone=",
+				"assistant.prefer-local=true", "assistant.templates-dir=");
+
+	@Test
+	void aProviderWithoutItsKeyIsReportedAtStartUpAndFailsEachTranscription(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(output).containsOnlyOnce("Speech-to-text is not configured: set openai.api_key");
+			try (Transcription transcription = context.getBean(SpeechToText.class).start(PcmFormat.SPEECH, "u-1")) {
+				transcription.write(new byte[3200], 0, 3200);
+				assertThatExceptionOfType(SpeechException.class).isThrownBy(transcription::finish)
+					.withMessage("Speech-to-text is not configured: set openai.api_key");
+			}
+		});
+	}
+
+	@Test
+	void picksTheConfiguredSpeechToText() {
+		this.runner.withPropertyValues("openai.api-key=sk-test").run((context) -> {
+			assertThat(((TimedSpeechToText) context.getBean(SpeechToText.class)).delegate())
+				.isInstanceOf(OpenAiSpeechToText.class);
+		});
+		this.runner.withPropertyValues("speech.stt-provider=azure", "azure.speech-key=azure-test").run((context) -> {
+			assertThat(((TimedSpeechToText) context.getBean(SpeechToText.class)).delegate())
+				.isInstanceOf(AzureSpeechToText.class);
+		});
+	}
+
+	@Test
+	void exposesOneTextToSpeechWithTheConfiguredPrimaryVoice() {
+		this.runner.withPropertyValues("azure.speech-key=azure-test").run((context) -> {
+			assertThat(context).hasSingleBean(TextToSpeech.class);
+			assertThat(((FallbackTextToSpeech) context.getBean(TextToSpeech.class)).primaryName()).isEqualTo("azure");
+		});
+		this.runner.withPropertyValues("speech.tts-provider=openai", "openai.api-key=sk-test").run((context) -> {
+			assertThat(((FallbackTextToSpeech) context.getBean(TextToSpeech.class)).primaryName()).isEqualTo("openai");
+		});
+	}
+
+	@Test
+	void speaksWithEspeakWhenTheConfiguredVoiceHasNoKey(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(output).contains("Text-to-speech provider azure is not configured (set azure.speech_key)");
+			TextToSpeech tts = context.getBean(TextToSpeech.class);
+			assertThat(((FallbackTextToSpeech) tts).primaryName()).isEqualTo("espeak");
+			assertThat(tts.synthesize("Cześć", Locale.forLanguageTag("pl-PL"), "u-1")).isNotEmpty();
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("alexa.tts")
+				.tag("provider", "espeak")
+				.tag("outcome", "success")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ SpeechSettings.class, OpenAiSettings.class, AzureSettings.class,
+			AssistantSettings.class })
+	static class Settings {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+}
