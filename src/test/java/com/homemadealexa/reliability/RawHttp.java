@@ -54,7 +54,15 @@ final class RawHttp {
 	 * mid-upload
 	 */
 	static Response exchange(int port, byte[] request, boolean halfClose) throws IOException {
+		return exchange(port, request, halfClose, 1);
+	}
+
+	/**
+	 * @param fromHost the client's address is {@code 127.0.0.{fromHost}}
+	 */
+	static Response exchange(int port, byte[] request, boolean halfClose, int fromHost) throws IOException {
 		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(Loopback.address(fromHost), 0));
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 			socket.setSoTimeout(READ_TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
