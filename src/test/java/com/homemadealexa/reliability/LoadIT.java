@@ -166,7 +166,8 @@ class LoadIT {
 			assertThat(deviceTimes).hasSize(DEVICES);
 			assertThat(wall).as("wall time of 70 concurrent utterances vs %d ms for one", oneUtterance)
 				.isLessThan(3 * oneUtterance);
-			// Serialized at any one provider, 70 calls of 300 ms would take 21 s; the bound
+			// Serialized at any one provider, 70 calls of 300 ms would take 21 s; the
+			// bound
 			// leaves room for two busy cores, not for a queue.
 			assertThat(last(webappTimes)).as("slowest webapp utterance vs %d ms for one", oneUtterance)
 				.isLessThan(3 * oneUtterance);
