@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -350,7 +354,7 @@ class BadInputIT {
 		Arbitrary<List<String>> bits = header("x-audio-bits", Arbitraries.of("8", "16", "24", "32"), odd);
 		Arbitrary<List<String>> channels = header("x-audio-channel", Arbitraries.of("1", "2"), odd);
 		return Combinators.combine(codec, rate, bits, channels).as((a, b, c, d) -> {
-			List<String> all = new java.util.ArrayList<>();
+			List<String> all = new ArrayList<>();
 			all.addAll(a);
 			all.addAll(b);
 			all.addAll(c);
@@ -452,7 +456,7 @@ class BadInputIT {
 
 	private static byte[] noise(int size) {
 		byte[] bytes = new byte[size];
-		new java.util.Random(size).nextBytes(bytes);
+		new Random(size).nextBytes(bytes);
 		return bytes;
 	}
 
@@ -482,7 +486,7 @@ class BadInputIT {
 
 			@Override
 			public byte[] apply(String json) {
-				List<Integer> colons = new java.util.ArrayList<>();
+				List<Integer> colons = new ArrayList<>();
 				for (int i = 0; i < json.length(); i++) {
 					if (json.charAt(i) == ':') {
 						colons.add(i);
@@ -592,7 +596,7 @@ class BadInputIT {
 				}
 			}
 			return new RawRequest(
-					"POST " + path + " with x-audio-sample-rate bytes " + java.util.HexFormat.of().formatHex(cleaned),
+					"POST " + path + " with x-audio-sample-rate bytes " + HexFormat.of().formatHex(cleaned),
 					concat(utf8("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
 							+ "x-audio-sample-rate: "), cleaned, utf8("\r\nConnection: close\r\n\r\n")));
 		}
@@ -609,7 +613,7 @@ class BadInputIT {
 		}
 
 		static RawRequest garbage(byte[] bytes) {
-			return new RawRequest("garbage " + java.util.HexFormat.of().formatHex(bytes), bytes);
+			return new RawRequest("garbage " + HexFormat.of().formatHex(bytes), bytes);
 		}
 
 		static RawRequest oddRequestLine(String method, String path, String version) {
@@ -692,7 +696,7 @@ class BadInputIT {
 					int end = Math.min(bytes.length, offset + step);
 					boolean last = end >= bytes.length;
 					socket.frame(last, first ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION,
-							java.util.Arrays.copyOfRange(bytes, offset, end), true, 0);
+							Arrays.copyOfRange(bytes, offset, end), true, 0);
 					first = false;
 					offset = end;
 				}

@@ -17,11 +17,11 @@ import com.homemadealexa.testsupport.LoopbackWireMock;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import org.mindrot.jbcrypt.BCrypt;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

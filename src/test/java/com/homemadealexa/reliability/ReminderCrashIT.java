@@ -16,8 +16,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.audio.Wav;
@@ -105,7 +107,7 @@ class ReminderCrashIT {
 			.isBefore(first.minusSeconds(1));
 		assertThat(this.json.readTree(get("/api/internal/reminders").body()).size()).isEqualTo(REMINDERS);
 
-		long schedulingMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scheduling);
+		long schedulingMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scheduling);
 
 		this.server.kill();
 		LocalDateTime killedAt = LocalDateTime.now(ZONE);
@@ -133,7 +135,7 @@ class ReminderCrashIT {
 		this.server.stop();
 		assertThat(integrity()).isEqualTo("ok");
 
-		long dueWhileDown = java.util.stream.IntStream.range(0, REMINDERS)
+		long dueWhileDown = IntStream.range(0, REMINDERS)
 			.mapToObj((n) -> first.plus(Duration.ofMillis(150L * n)).truncatedTo(ChronoUnit.SECONDS))
 			.filter((due) -> due.isBefore(backAt))
 			.count();
@@ -142,8 +144,7 @@ class ReminderCrashIT {
 		Figures.record("durability", "fell due while the server was down", dueWhileDown);
 		Figures.record("durability", "seconds down", Duration.between(killedAt, backAt).toMillis() / 1000.0);
 		Figures.record("durability", "spoken exactly once", spoken.size());
-		Figures.record("durability", "seconds",
-				java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+		Figures.record("durability", "seconds", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 	}
 
 	private static String text(int n) {

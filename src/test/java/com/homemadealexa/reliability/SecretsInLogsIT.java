@@ -1,11 +1,13 @@
 package com.homemadealexa.reliability;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -141,7 +143,7 @@ class SecretsInLogsIT {
 		}
 		// A reminder makes the server speak without a device: Azure refuses the key, the
 		// fallback voice speaks, the speaker is down.
-		String due = java.time.LocalDateTime.now().plusSeconds(2).withNano(0).toString();
+		String due = LocalDateTime.now().plusSeconds(2).withNano(0).toString();
 		HttpResponse<String> reminder = http.send(HttpRequest.newBuilder(uri("/api/internal/reminders"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"scheduled_at\": \"" + due + "\", \"text\": \"x\"}"))
@@ -175,7 +177,7 @@ class SecretsInLogsIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private java.net.URI uri(String path) {
+	private URI uri(String path) {
 		return Loopback.uri(this.port, path);
 	}
 

@@ -3,6 +3,7 @@ package com.homemadealexa.reliability;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +149,7 @@ class SecurityIT extends ReliabilityServer {
 			HttpResponse<String> response = sendAudio(client, "/api/public/stt", "Bearer " + misuse.getValue());
 			assertRefused(response, 401, misuse.getKey());
 			try (RawWebSocket socket = RawWebSocket.open(this.port,
-					"/ws/public?token=" + java.net.URLEncoder.encode(misuse.getValue(), StandardCharsets.UTF_8))) {
+					"/ws/public?token=" + URLEncoder.encode(misuse.getValue(), StandardCharsets.UTF_8))) {
 				assertThat(socket.upgraded()).as(misuse.getKey()).isTrue();
 				assertThat(socket.closeCode(Duration.ofSeconds(5))).as("webapp socket with %s", misuse.getKey())
 					.isEqualTo(4001);
@@ -348,7 +350,7 @@ class SecurityIT extends ReliabilityServer {
 					return -1;
 				}
 				int n = (int) Math.min(length, this.left);
-				java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+				Arrays.fill(buffer, offset, offset + n, (byte) 0);
 				this.left -= n;
 				return n;
 			}

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -91,7 +92,7 @@ final class ServerProcess implements AutoCloseable {
 	/** Stops the process the way a service manager does ({@code SIGTERM}). */
 	void stop() throws InterruptedException {
 		this.process.destroy();
-		if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 			this.process.waitFor();
 		}
