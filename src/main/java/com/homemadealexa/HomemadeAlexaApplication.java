@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import com.homemadealexa.auth.HashPasswordCommand;
+import com.homemadealexa.cli.ClientCommands;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -16,6 +17,9 @@ public class HomemadeAlexaApplication {
 		// Command-line tools run without starting the server.
 		if (args.length > 0 && args[0].equals("hash-password")) {
 			System.exit(HashPasswordCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && ClientCommands.handles(args[0])) {
+			System.exit(ClientCommands.execute(args));
 		}
 		SpringApplication.run(HomemadeAlexaApplication.class, args);
 	}

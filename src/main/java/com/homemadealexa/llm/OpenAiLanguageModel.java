@@ -49,7 +49,7 @@ class OpenAiLanguageModel implements LanguageModel {
 	public ModelReply reply(ModelRequest request, Consumer<String> textDeltas) {
 		ChatCompletionCreateParams params = params(request);
 		try {
-			return this.settings.stream() ? streamed(params, textDeltas) : whole(params);
+			return this.settings.stream() ? streamed(params, textDeltas) : whole(params, textDeltas);
 		}
 		catch (OpenAIException | IllegalStateException ex) {
 			// A provider's error text may quote the key it refused; it never reaches a
@@ -91,7 +91,7 @@ class OpenAiLanguageModel implements LanguageModel {
 		return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function).build());
 	}
 
-	private ModelReply whole(ChatCompletionCreateParams params) {
+	private ModelReply whole(ChatCompletionCreateParams params, Consumer<String> textDeltas) {
 		ChatCompletion completion = this.client.chat().completions().create(params);
 		ChatCompletionMessage message = completion.choices()
 			.stream()
@@ -104,7 +104,12 @@ class OpenAiLanguageModel implements LanguageModel {
 			var function = call.get().asFunction().function();
 			return new ModelReply.ToolCall(function.name(), function.arguments());
 		}
-		return new ModelReply.Text(message.content().orElse(""));
+		String text = message.content().orElse("");
+		// Unstreamed, the whole answer is its one and only piece: it must still be spoken.
+		if (!text.isEmpty()) {
+			textDeltas.accept(text);
+		}
+		return new ModelReply.Text(text);
 	}
 
 	private ModelReply streamed(ChatCompletionCreateParams params, Consumer<String> textDeltas) {

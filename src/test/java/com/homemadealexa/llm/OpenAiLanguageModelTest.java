@@ -57,6 +57,7 @@ class OpenAiLanguageModelTest {
 		chat.answerText("turn on the lamp", "Which lamp?");
 		ModelReply reply = model(false).reply(this.request, this.deltas::add);
 		assertThat(reply).isEqualTo(new ModelReply.Text("Which lamp?"));
+		assertThat(this.deltas).containsExactly("Which lamp?");
 		openAi.verify(postRequestedFor(urlEqualTo(OpenAiChatStubs.PATH))
 			.withHeader("Authorization", equalTo("Bearer test-key"))
 			.withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4.1")))
