@@ -105,7 +105,8 @@ class OpenAiLanguageModel implements LanguageModel {
 			return new ModelReply.ToolCall(function.name(), function.arguments());
 		}
 		String text = message.content().orElse("");
-		// Unstreamed, the whole answer is its one and only piece: it must still be spoken.
+		// Unstreamed, the whole answer is its one and only piece: it must still be
+		// spoken.
 		if (!text.isEmpty()) {
 			textDeltas.accept(text);
 		}
