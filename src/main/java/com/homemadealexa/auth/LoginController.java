@@ -107,6 +107,14 @@ class LoginController {
 	 * configured one.
 	 */
 	record LoginRequest(@Nullable String username, @NotBlank String password) {
+
+		// Spring's debug log prints request bodies with toString(); people also type
+		// their password into the username field.
+		@Override
+		public String toString() {
+			return "LoginRequest[credentials hidden]";
+		}
+
 	}
 
 	record TokenResponse(String token) {

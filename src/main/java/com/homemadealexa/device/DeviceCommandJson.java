@@ -1,5 +1,7 @@
 package com.homemadealexa.device;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +37,11 @@ class DeviceCommandJson {
 			}
 			case DeviceCommand.Restart restart -> node.put("cmd", "restart");
 		}
-		return this.json.writeValueAsString(node);
+		// A lone UTF-16 surrogate (JSON can escape one into an admin request or a
+		// reminder) cannot be encoded as UTF-8: the send would fail and drop the device.
+		// Encoding here turns it into '?'.
+		String text = this.json.writeValueAsString(node);
+		return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 	}
 
 }

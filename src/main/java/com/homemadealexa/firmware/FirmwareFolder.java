@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -111,7 +112,15 @@ class FirmwareFolder {
 				|| name.indexOf('\0') >= 0) {
 			throw problem(HttpStatus.BAD_REQUEST, "A firmware name must not leave the firmware folder");
 		}
-		Path file = this.dir.resolve(name).normalize();
+		Path file;
+		try {
+			file = this.dir.resolve(name).normalize();
+		}
+		catch (InvalidPathException ex) {
+			// A name the file system cannot spell (a lone surrogate, or non-ASCII under
+			// a C locale) names no firmware.
+			throw problem(HttpStatus.BAD_REQUEST, "A firmware name must be a plain file name");
+		}
 		if (!this.dir.equals(file.getParent())) {
 			throw problem(HttpStatus.BAD_REQUEST, "A firmware name must not leave the firmware folder");
 		}

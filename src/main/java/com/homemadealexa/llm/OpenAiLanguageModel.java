@@ -52,9 +52,13 @@ class OpenAiLanguageModel implements LanguageModel {
 			return this.settings.stream() ? streamed(params, textDeltas) : whole(params, textDeltas);
 		}
 		catch (OpenAIException | IllegalStateException ex) {
+			// A provider's error text may quote the key it refused; it never reaches a
+			// log.
+			String key = this.settings.apiKey();
+			String detail = key.isEmpty() ? firstLine(ex.getMessage())
+					: firstLine(ex.getMessage()).replace(key, "[openai.api_key]");
 			throw new LanguageModelException(
-					"the chat completion failed: " + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()),
-					ex);
+					"the chat completion failed: " + ex.getClass().getSimpleName() + ": " + detail, ex);
 		}
 	}
 
