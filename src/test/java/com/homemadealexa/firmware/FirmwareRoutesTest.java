@@ -182,9 +182,10 @@ class FirmwareRoutesTest {
 		for (String path : List.of("/firmware/..%2fsecret.bin", "/firmware/..%2Fsecret.bin",
 				"/firmware/%2e%2e%2fsecret.bin", "/firmware/..%5csecret.bin", "/firmware/sub%2fbox.bin",
 				"/firmware/..secret.bin", "/firmware/%2e%2e")) {
-			var r = this.http.get().uri(URI.create(base() + path)).exchange().returnResult(String.class);
-			System.out.println("PROBE " + path + " -> " + r.getStatus() + " " + r.getResponseHeaders().getContentType()
-					+ " " + r.getResponseBody());
+			var result = this.http.get().uri(URI.create(base() + path)).exchange().returnResult(String.class);
+			assertThat(result.getStatus().value()).as(path).isEqualTo(400);
+			assertThat(result.getResponseHeaders().getContentType()).as(path).hasToString("application/problem+json");
+			assertThat(result.getResponseBody()).as(path).doesNotContain("outside");
 		}
 	}
 
