@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -20,27 +21,36 @@ class ArchitectureTest {
 
 	@Test
 	void featuresHaveNoCycles() {
-		slices().matching("com.homemadealexa.(*)..").should().beFreeOfCycles().check(classes);
+		assertThat(slices().matching("com.homemadealexa.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.evaluate(classes)
+			.getFailureReport()
+			.getDetails()).isEmpty();
 	}
 
 	@Test
 	void portsAndProvidersDoNotDependOnThePipeline() {
-		noClasses().that()
+		assertThat(noClasses().that()
 			.resideInAnyPackage("..speech..", "..llm..", "..audio..", "..skill..", "..device..", "..i18n..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..voice..", "..assistant..")
-			.check(classes);
+			.evaluate(classes)
+			.getFailureReport()
+			.getDetails()).isEmpty();
 	}
 
 	@Test
 	void skillsReachTheDevicesOnlyThroughTheDevicesPort() {
-		noClasses().that()
+		assertThat(noClasses().that()
 			.resideOutsideOfPackages("com.homemadealexa.device..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.socket..")
-			.check(classes);
+			.evaluate(classes)
+			.getFailureReport()
+			.getDetails()).isEmpty();
 	}
 
 }

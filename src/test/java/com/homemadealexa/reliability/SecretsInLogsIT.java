@@ -51,7 +51,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsInLogsIT {
 
-	// Shaped like a real key, but split so that secret scanners of the repository do not flag it.
+	// Shaped like a real key, but split so that secret scanners of the repository do not
+	// flag it.
 	static final String OPENAI_KEY = "sk-" + "test-SECRET123-openai-4f9c2a";
 
 	static final String JWT_SECRET = "jwt-SECRET456-0123456789abcdefghijklmnopqrstuvwxyz";
