@@ -34,8 +34,15 @@ public final class TestDevice implements AutoCloseable {
 	}
 
 	public static TestDevice connect(int port, String pathAndQuery) {
+		return connect(CLIENT, port, pathAndQuery);
+	}
+
+	/**
+	 * Connects through the given client, e.g. one bound to another loopback address.
+	 */
+	public static TestDevice connect(HttpClient client, int port, String pathAndQuery) {
 		Frames frames = new Frames();
-		WebSocket socket = CLIENT.newWebSocketBuilder()
+		WebSocket socket = client.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
 			.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), frames)
 			.orTimeout(5, TimeUnit.SECONDS)
@@ -99,6 +106,17 @@ public final class TestDevice implements AutoCloseable {
 
 	public boolean isClosedByServer() {
 		return this.frames.closed.isDone();
+	}
+
+	/**
+	 * @return frames received and not yet taken
+	 */
+	public int pending() {
+		return this.frames.texts.size();
+	}
+
+	public boolean isOpen() {
+		return !this.frames.closed.isDone() && !this.socket.isInputClosed();
 	}
 
 	/** Drops the TCP connection without a close frame, like a device losing power. */
