@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class LanOnlyFilter extends OncePerRequestFilter {
 
-	static final String[] LAN_ONLY_ROUTES = { "/ws/internal/**", "/api/internal/**", "/firmware/**", "/actuator/**",
-			"/console/**" };
+	static final String[] LAN_ONLY_ROUTES = { "/ws", "/ws/internal/**", "/api/internal/**", "/firmware/**",
+			"/actuator/**", "/console/**" };
 
 	private static final Logger log = LoggerFactory.getLogger(LanOnlyFilter.class);
 

@@ -70,8 +70,7 @@ final class DeviceConnection {
 	}
 
 	void hello(DeviceMessage.Hello hello) {
-		this.info.updateAndGet((current) -> new DeviceInfo(current.connectionId(), current.address(), hello.hostname(),
-				hello.hwType(), hello.macAddr(), current.connectedAt(), current.webapp()));
+		this.info.updateAndGet((current) -> current.withHello(hello));
 	}
 
 	/**

@@ -15,8 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param macAddr from the hello message
  * @param connectedAt when the WebSocket opened
  * @param webapp whether it came in on {@code /ws/public}
+ * @param serverAddress the server's address as this device reached it ({@code host:port},
+ * an IPv6 host in brackets), so URLs sent to it are ones it can reach
  */
 public record DeviceInfo(String connectionId, String address, @Nullable String hostname, @Nullable String hwType,
-		@Nullable List<Integer> macAddr, Instant connectedAt, boolean webapp) {
+		@Nullable List<Integer> macAddr, Instant connectedAt, boolean webapp, String serverAddress) {
+
+	DeviceInfo withHello(DeviceMessage.Hello hello) {
+		return new DeviceInfo(this.connectionId, this.address, hello.hostname(), hello.hwType(), hello.macAddr(),
+				this.connectedAt, this.webapp, this.serverAddress);
+	}
 
 }

@@ -13,10 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the devices' text frames. Lenient on purpose: a field of the wrong type is
- * treated as absent, so an odd firmware still registers.
+ * treated as absent, so an odd firmware still registers. What a client names itself is
+ * bounded and cleaned here, once: control characters are dropped (they would forge log
+ * lines and break the console) and names are cut to {@value #MAX_NAME_CHARS} characters
+ * (the firmware's own hostname is 18).
  */
 @Component
 class DeviceMessageReader {
+
+	static final int MAX_NAME_CHARS = 64;
 
 	private final JsonMapper json;
 
@@ -37,7 +42,7 @@ class DeviceMessageReader {
 		}
 		JsonNode hello = node.get("hello");
 		if (hello != null && hello.isObject()) {
-			return new DeviceMessage.Hello(string(hello.get("hostname")), string(hello.get("hw_type")),
+			return new DeviceMessage.Hello(name(hello.get("hostname")), name(hello.get("hw_type")),
 					macAddress(hello.get("mac_addr")));
 		}
 		JsonNode event = node.get("event");
@@ -51,6 +56,22 @@ class DeviceMessageReader {
 		return (node != null && node.isString()) ? node.stringValue() : null;
 	}
 
+	private static @Nullable String name(@Nullable JsonNode node) {
+		String value = string(node);
+		if (value == null) {
+			return null;
+		}
+		StringBuilder clean = new StringBuilder();
+		value.codePoints()
+			.filter((c) -> !Character.isISOControl(c) && Character.getType(c) != Character.LINE_SEPARATOR
+					&& Character.getType(c) != Character.PARAGRAPH_SEPARATOR
+					&& Character.getType(c) != Character.FORMAT)
+			.limit(MAX_NAME_CHARS)
+			.forEach(clean::appendCodePoint);
+		String name = clean.toString().strip();
+		return name.isEmpty() ? null : name;
+	}
+
 	// The firmware sends six byte values; a "48:ca:43:..." string is accepted as well.
 	private static @Nullable List<Integer> macAddress(@Nullable JsonNode node) {
 		if (node == null) {
@@ -59,7 +80,8 @@ class DeviceMessageReader {
 		if (node.isArray()) {
 			List<Integer> bytes = new ArrayList<>();
 			for (JsonNode value : node.values()) {
-				if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+				if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0
+						|| value.intValue() > 255 || bytes.size() == 8) {
 					return null;
 				}
 				bytes.add(value.intValue());
@@ -68,6 +90,9 @@ class DeviceMessageReader {
 		}
 		if (node.isString()) {
 			String hex = node.stringValue().replaceAll("[:\\-]", "");
+			if (hex.length() > 16) {
+				return null;
+			}
 			try {
 				byte[] bytes = HexFormat.of().parseHex(hex);
 				List<Integer> values = new ArrayList<>();

@@ -10,8 +10,10 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * The two WebSocket endpoints. Any origin is allowed: devices send none, and the webapp
- * comes through the reverse proxy from its own origin.
+ * The WebSocket endpoints: {@code /ws/internal} for devices (and {@code /ws}, the path
+ * the firmware's example configuration uses), {@code /ws/public} for the webapp. Any
+ * origin is allowed here: devices send none, and the webapp comes through the reverse
+ * proxy from its own origin.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -39,7 +41,8 @@ class DeviceSocketConfiguration implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-		handlers.addHandler(new DeviceSocketHandler(this.registry, this.reader, this.events, false), "/ws/internal")
+		handlers
+			.addHandler(new DeviceSocketHandler(this.registry, this.reader, this.events, false), "/ws/internal", "/ws")
 			.setAllowedOrigins("*");
 		handlers
 			.addHandler(new WebappSocketHandler(this.registry, this.reader, this.events, this.authenticator),

@@ -52,8 +52,9 @@ class DeviceSocketHandler extends TextWebSocketHandler {
 		connection.heard(System.nanoTime());
 		switch (this.reader.read(message.getPayload())) {
 			case DeviceMessage.Hello hello -> {
-				connection.hello(hello);
-				log.info("Hello from {} ({}, {})", hello.hostname(), hello.hwType(), connection.info().address());
+				this.registry.hello(connection, hello);
+				DeviceInfo said = connection.info();
+				log.info("Hello from {} ({}, {})", said.hostname(), said.hwType(), said.address());
 			}
 			case DeviceMessage.Wakeword wakeword -> wakeword(connection);
 			case DeviceMessage.Unknown unknown ->

@@ -12,9 +12,11 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Builds the URL a device downloads firmware from: {@code server.serve_url} when set,
- * otherwise the address the admin request reached (a proxy's {@code X-Forwarded-*}
- * headers first). Forwarded headers are read here only, not application-wide, because on
- * internal routes they come from the LAN, not from the public proxy.
+ * otherwise the server's address as that device reached it over its WebSocket (an admin
+ * on {@code localhost} must not send the devices to {@code 127.0.0.1}). Without a device
+ * address, the address the admin request reached (a proxy's {@code X-Forwarded-*} headers
+ * first). Forwarded headers are read here only, not application-wide, because on internal
+ * routes they come from the LAN, not from the public proxy.
  */
 @Component
 class FirmwareUrls {
@@ -26,7 +28,21 @@ class FirmwareUrls {
 	}
 
 	String otaUrl(String firmware, HttpServletRequest request) {
-		String base = this.server.serveUrl().isBlank() ? fromRequest(request) : this.server.serveUrl().strip();
+		return url(this.server.serveUrl().isBlank() ? fromRequest(request) : this.server.serveUrl().strip(), firmware);
+	}
+
+	/**
+	 * @param serverAddress {@code host:port} of the server as the device connected to it;
+	 * empty when unknown
+	 */
+	String otaUrl(String firmware, String serverAddress, HttpServletRequest request) {
+		if (!this.server.serveUrl().isBlank() || serverAddress.isEmpty()) {
+			return otaUrl(firmware, request);
+		}
+		return url("http://" + serverAddress, firmware);
+	}
+
+	private static String url(String base, String firmware) {
 		while (base.endsWith("/")) {
 			base = base.substring(0, base.length() - 1);
 		}

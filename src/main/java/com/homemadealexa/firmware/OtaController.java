@@ -47,9 +47,19 @@ class OtaController {
 	OtaSent ota(@RequestBody(required = false) @Nullable OtaRequest request,
 			@RequestParam(name = "device", required = false) @Nullable String device, HttpServletRequest http) {
 		String firmware = firmware(request);
-		String url = this.urls.otaUrl(firmware, http);
-		CommandDelivery.Delivery sent = this.delivery.deliver(new DeviceCommand.OtaStart(url), device);
-		return new OtaSent("sent", firmware, url, sent.notified(), sent.total());
+		List<CommandDelivery.Sent> sent = this.delivery.deliverEach(
+				(info) -> new DeviceCommand.OtaStart(this.urls.otaUrl(firmware, info.serverAddress(), http)), device);
+		List<DeviceUrl> urls = sent.stream()
+			.map((each) -> new DeviceUrl(name(each.device()), ((DeviceCommand.OtaStart) each.command()).otaUrl(),
+					each.queued()))
+			.toList();
+		String url = urls.stream().filter(DeviceUrl::sent).map(DeviceUrl::url).findFirst().orElse(urls.get(0).url());
+		int notified = (int) urls.stream().filter(DeviceUrl::sent).count();
+		return new OtaSent("sent", firmware, url, notified, this.delivery.total(), urls);
+	}
+
+	private static String name(DeviceInfo info) {
+		return (info.hostname() != null) ? info.hostname() : info.address();
 	}
 
 	@GetMapping("/status")
@@ -74,8 +84,15 @@ class OtaController {
 	record OtaRequest(@Nullable String filename) {
 	}
 
+	/**
+	 * {@code url} is the first device's (all the same with {@code serve_url});
+	 * {@code urls} has each device's.
+	 */
 	record OtaSent(String status, String firmware, String url, @JsonProperty("devices_notified") int devicesNotified,
-			@JsonProperty("devices_total") int devicesTotal) {
+			@JsonProperty("devices_total") int devicesTotal, List<DeviceUrl> urls) {
+	}
+
+	record DeviceUrl(String device, String url, boolean sent) {
 	}
 
 	record Status(List<DeviceStatus> devices, @JsonProperty("firmware_dir") String firmwareDir,

@@ -57,14 +57,15 @@ class DeviceReplies implements DisposableBean {
 	 * Starts answering in the background; returns at once.
 	 */
 	void answer(Heard heard, String deviceAddress, Turn turn) {
-		if (heard.text().isEmpty()) {
-			this.turns.end(deviceAddress, turn);
-			return;
-		}
 		this.replies.execute(() -> {
 			MDC.put("utterance", heard.utteranceId());
 			try {
-				speak(heard, deviceAddress, turn);
+				if (heard.text().isEmpty()) {
+					release(heard, deviceAddress, turn);
+				}
+				else {
+					speak(heard, deviceAddress, turn);
+				}
 			}
 			catch (RuntimeException ex) {
 				log.error("Utterance {} failed while answering the device", heard.utteranceId(), ex);
@@ -93,6 +94,22 @@ class DeviceReplies implements DisposableBean {
 		}
 		else {
 			send(deviceAddress, new DeviceCommand.Listen());
+		}
+	}
+
+	/**
+	 * Nothing was said (a cough, a false wake word, Cancel): the device is waiting in its
+	 * "thinking" state, so it gets the end chime and {@code idle} at once, as the Python
+	 * server did, unless a wake word or a newer upload took over.
+	 */
+	private void release(Heard heard, String deviceAddress, Turn turn) {
+		if (turn.isCancelled()) {
+			return;
+		}
+		log.info("Utterance {} is empty; the device goes idle", heard.utteranceId());
+		this.speaker.play(this.chimes.endChime());
+		if (!turn.isCancelled()) {
+			send(deviceAddress, new DeviceCommand.Idle());
 		}
 	}
 

@@ -53,8 +53,11 @@ class SpeechController {
 
 	private final RecentUtterances recent;
 
+	private final DeviceReplyFit deviceReplyFit;
+
 	SpeechController(Transcriber transcriber, DeviceReplies deviceReplies, WebappReplies webappReplies,
-			Interpreter interpreter, DeviceTurns turns, RecentUtterances recent) {
+			Interpreter interpreter, DeviceTurns turns, RecentUtterances recent, DeviceReplyFit deviceReplyFit) {
+		this.deviceReplyFit = deviceReplyFit;
 		this.transcriber = transcriber;
 		this.deviceReplies = deviceReplies;
 		this.webappReplies = webappReplies;
@@ -64,7 +67,7 @@ class SpeechController {
 	}
 
 	@PostMapping("/api/internal/stt")
-	DeviceReply deviceUtterance(HttpServletRequest request,
+	DeviceReplyFit.DeviceReply deviceUtterance(HttpServletRequest request,
 			@RequestHeader(name = "x-audio-codec", required = false) @Nullable String codec,
 			@RequestHeader(name = "x-audio-sample-rate", required = false) @Nullable String sampleRate,
 			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
@@ -77,7 +80,7 @@ class SpeechController {
 		try {
 			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
 			this.deviceReplies.answer(heard, address, turn);
-			return new DeviceReply("ok", heard.text());
+			return this.deviceReplyFit.reply(heard.text());
 		}
 		catch (RuntimeException ex) {
 			this.turns.end(address, turn);
@@ -98,6 +101,9 @@ class SpeechController {
 		String utteranceId = newUtteranceId(request);
 		try {
 			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
+			if (heard.audioBytes() == 0) {
+				throw new AudioRejectedException(HttpStatus.BAD_REQUEST, "The request carries no audio.");
+			}
 			String user = (principal != null) ? principal.getName() : "webapp";
 			WebappReplies.WebappAnswer answer = this.webappReplies.answer(heard, user);
 			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
@@ -143,9 +149,6 @@ class SpeechController {
 		// here.
 		request.setAttribute(UTTERANCE_ID, id);
 		return id;
-	}
-
-	record DeviceReply(String status, String command) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.homemadealexa.voice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import com.homemadealexa.audio.AudioSettings;
 import com.homemadealexa.audio.PcmFormat;
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Component;
  * Reads an upload while it arrives, feeding the speech-to-text provider as it goes (so a
  * streaming provider has the transcript right after the last chunk), within the
  * {@code audio.max_seconds} limit, and keeps the WAV when {@code audio.save_audio} is on.
+ * An upload must also end within {@code max_seconds} plus {@link #GRACE} of its start, so
+ * a client dripping bytes cannot hold a provider session open, and the memory it holds is
+ * admitted by {@link UploadMemory}. An upload with no audio at all (the device's Cancel
+ * button right after speech started) is an empty transcript, not an error.
  */
 @Component
 class Transcriber {
@@ -32,23 +37,32 @@ class Transcriber {
 
 	private final AudioSettings audio;
 
+	static final Duration GRACE = Duration.ofSeconds(10);
+
 	private final MeterRegistry meters;
 
-	Transcriber(SpeechToText stt, UtteranceRecorder recorder, AudioSettings audio, MeterRegistry meters) {
+	private final UploadMemory memory;
+
+	Transcriber(SpeechToText stt, UtteranceRecorder recorder, AudioSettings audio, MeterRegistry meters,
+			UploadMemory memory) {
 		this.stt = stt;
 		this.recorder = recorder;
 		this.audio = audio;
 		this.meters = meters;
+		this.memory = memory;
 	}
 
 	/**
-	 * @throws AudioRejectedException when the audio is empty, too long or cut off
+	 * @throws AudioRejectedException when the audio is too long, too slow, cut off, or
+	 * the server is receiving too much at once
 	 * @throws com.homemadealexa.speech.SpeechException when the provider fails
 	 */
 	Heard transcribe(InputStream body, PcmFormat format, String utteranceId) {
 		long maxBytes = (long) this.audio.maxSeconds() * format.bytesPerSecond();
+		long deadline = System.nanoTime() + Duration.ofSeconds(this.audio.maxSeconds()).plus(GRACE).toNanos();
 		ByteArrayOutputStream saved = this.audio.saveAudio() ? new ByteArrayOutputStream() : null;
-		try (Transcription transcription = this.stt.start(format, utteranceId)) {
+		try (UploadMemory.Reservation held = this.memory.open();
+				Transcription transcription = this.stt.start(format, utteranceId)) {
 			byte[] buffer = new byte[8192];
 			long total = 0;
 			int read;
@@ -58,13 +72,19 @@ class Transcriber {
 					throw new AudioRejectedException(HttpStatus.CONTENT_TOO_LARGE,
 							"The utterance is longer than " + this.audio.maxSeconds() + " s (audio.max_seconds).");
 				}
+				if (System.nanoTime() - deadline > 0) {
+					throw new AudioRejectedException(HttpStatus.REQUEST_TIMEOUT, "The upload did not end within "
+							+ (this.audio.maxSeconds() + GRACE.toSeconds()) + " s (audio.max_seconds + 10 s).");
+				}
+				held.grow(total);
 				transcription.write(buffer, 0, read);
 				if (saved != null) {
 					saved.write(buffer, 0, read);
 				}
 			}
 			if (total == 0) {
-				throw new AudioRejectedException(HttpStatus.BAD_REQUEST, "The request carries no audio.");
+				log.info("Utterance {} carries no audio", utteranceId);
+				return new Heard(utteranceId, "", new UtteranceTimings(this.meters, System.nanoTime()), 0);
 			}
 			UtteranceTimings timings = new UtteranceTimings(this.meters, System.nanoTime());
 			String text = transcription.finish().strip();
@@ -73,7 +93,7 @@ class Transcriber {
 			if (saved != null) {
 				this.recorder.save(utteranceId, saved.toByteArray(), format);
 			}
-			return new Heard(utteranceId, text, timings);
+			return new Heard(utteranceId, text, timings, total);
 		}
 		catch (IOException ex) {
 			throw new AudioRejectedException(HttpStatus.BAD_REQUEST, "The audio upload was cut off.");

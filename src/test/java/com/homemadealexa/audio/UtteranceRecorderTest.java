@@ -84,13 +84,13 @@ class UtteranceRecorderTest {
 	@Test
 	void reportsAFailureInsteadOfThrowing() throws IOException {
 		Path notADirectory = Files.writeString(this.dir.resolve("file"), "x");
-		UtteranceRecorder recorder = new UtteranceRecorder(new AudioSettings(notADirectory, true, 10, 30));
+		UtteranceRecorder recorder = new UtteranceRecorder(new AudioSettings(notADirectory, true, 10, 30, 0));
 
 		assertThat(recorder.save("u-1", new byte[32], PcmFormat.SPEECH)).isEmpty();
 	}
 
 	private UtteranceRecorder recorder(boolean save, int maxFiles, Clock clock) {
-		return new UtteranceRecorder(new AudioSettings(this.dir, save, maxFiles, 30), clock);
+		return new UtteranceRecorder(new AudioSettings(this.dir, save, maxFiles, 30, 0), clock);
 	}
 
 	private Stream<String> wavsStream() throws IOException {

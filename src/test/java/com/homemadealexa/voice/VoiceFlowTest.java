@@ -161,13 +161,13 @@ class VoiceFlowTest {
 	}
 
 	@Test
-	void anEmptyTranscriptPlaysAndSendsNothing() throws Exception {
+	void anEmptyTranscriptPlaysTheEndChimeAndSendsIdle() throws Exception {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "");
 		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
 			HttpResponse<String> response = upload("/api/internal/stt", 500);
 			assertThat(json.readTree(response.body()).get("command").asString()).isEmpty();
-			assertThat(device.pollMessage(Duration.ofSeconds(1))).isNull();
-			assertThat(speaker.plays()).isEmpty();
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+			assertThat(speaker.plays()).containsExactly(this.chimes.endChime());
 			assertThat(chat.requestCount()).isZero();
 		}
 	}
