@@ -119,14 +119,22 @@ final class LocalCommands {
 		return templates;
 	}
 
+	static final int MAX_CHARS = 200;
+
 	int size() {
 		return this.templates.size();
 	}
 
 	/**
-	 * @return the first skill call whose template fits the whole utterance
+	 * @return the first skill call whose template fits the whole utterance; none for an
+	 * utterance longer than {@value #MAX_CHARS} characters
 	 */
 	Optional<LocalMatch> match(String utterance, LocalDateTime now) {
+		// Commands are short, and templates with several free slots can backtrack
+		// polynomially in the length of the text: a long transcript goes to the model.
+		if (utterance.length() > MAX_CHARS) {
+			return Optional.empty();
+		}
 		String text = TextNormalizer.normalize(utterance);
 		for (SentenceTemplate template : this.templates) {
 			Optional<Map<String, String>> slots = template.match(text);

@@ -50,10 +50,15 @@ public final class TestDevice implements AutoCloseable {
 		return new TestDevice(socket, frames);
 	}
 
-	/** Says hello the way the ESP32-S3-Box-3 firmware does. */
+	/**
+	 * Says hello the way the ESP32-S3-Box-3 firmware does, with a MAC of its own derived
+	 * from the hostname (two devices never share one).
+	 */
 	public TestDevice hello(String hostname) {
+		int hash = hostname.hashCode();
 		return send("{\"hello\": {\"hostname\": \"" + hostname
-				+ "\", \"hw_type\": \"ESP32-S3-BOX-3\", \"mac_addr\": [72, 202, 67, 1, 2, 3]}}");
+				+ "\", \"hw_type\": \"ESP32-S3-BOX-3\", \"mac_addr\": [72, 202, 67, " + (hash >>> 16 & 0xFF) + ", "
+				+ (hash >>> 8 & 0xFF) + ", " + (hash & 0xFF) + "]}}");
 	}
 
 	public TestDevice send(String text) {
