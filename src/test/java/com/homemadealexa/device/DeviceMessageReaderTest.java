@@ -40,4 +40,35 @@ class DeviceMessageReaderTest {
 		assertThat(this.reader.read("{\"a\": ")).isInstanceOf(DeviceMessage.Malformed.class);
 	}
 
+	@Test
+	void readsThePrettyPrintedHelloOfTheFirmware() {
+		String cjson = "{\n\t\"hello\":\t{\n\t\t\"hostname\":\t\"alexa-48ca43a1b2c3\",\n\t\t\"hw_type\":\t\"ESP32-S3-BOX-3\",\n"
+				+ "\t\t\"mac_addr\":\t[72, 202, 67, 161, 178, 195]\n\t}\n}";
+		assertThat(this.reader.read(cjson)).isEqualTo(new DeviceMessage.Hello("alexa-48ca43a1b2c3", "ESP32-S3-BOX-3",
+				java.util.List.of(72, 202, 67, 161, 178, 195)));
+	}
+
+	@Test
+	void namesLoseControlCharactersAndAreBounded() {
+		DeviceMessage.Hello forged = (DeviceMessage.Hello) this.reader
+			.read("{\"hello\": {\"hostname\": \"box\\n2026-12-01 INFO fake line\\u2028\", \"hw_type\": \"a\\rb\"}}");
+		assertThat(forged.hostname()).isEqualTo("box2026-12-01 INFO fake line");
+		assertThat(forged.hwType()).isEqualTo("ab");
+		DeviceMessage.Hello huge = (DeviceMessage.Hello) this.reader
+			.read("{\"hello\": {\"hostname\": \"" + "h".repeat(60_000) + "\"}}");
+		assertThat(huge.hostname()).hasSize(DeviceMessageReader.MAX_NAME_CHARS);
+		assertThat(((DeviceMessage.Hello) this.reader.read("{\"hello\": {\"hostname\": \"\\n\\t\"}}")).hostname())
+			.isNull();
+	}
+
+	@Test
+	void aMacOutOfRangeOrTooLongIsAbsent() {
+		assertThat(
+				((DeviceMessage.Hello) this.reader.read("{\"hello\": {\"mac_addr\": [1, 2, 3, 4, 5, 256]}}")).macAddr())
+			.isNull();
+		assertThat(
+				((DeviceMessage.Hello) this.reader.read("{\"hello\": {\"mac_addr\": [1,2,3,4,5,6,7,8,9]}}")).macAddr())
+			.isNull();
+	}
+
 }

@@ -303,6 +303,22 @@ class DeviceSocketTest {
 		}
 	}
 
+	@Test
+	void aWebappTabCannotTakeADevicesName() {
+		try (TestDevice tab = TestDevice.connect(this.port, "/ws/public?token=good").hello("box-kitchen")) {
+			await().until(() -> this.devices.connected().size() == 1
+					&& this.devices.connected().getFirst().hostname() != null);
+			assertThat(this.devices.connected().getFirst().hostname()).isEqualTo("webapp-box-kitchen");
+			this.http.post().uri("/api/internal/restart?device=box-kitchen").exchange().expectStatus().isNotFound();
+			try (TestDevice kitchen = TestDevice.connect(this.port).hello("box-kitchen")) {
+				await().until(() -> this.devices.findByHostname("box-kitchen").isPresent());
+				expectSent(this.http.post().uri("/api/internal/restart?device=box-kitchen"), 1, 2);
+				assertThat(kitchen.nextMessage()).isEqualTo("{\"cmd\":\"restart\"}");
+				assertThat(tab.pollMessage(Duration.ofMillis(300))).isNull();
+			}
+		}
+	}
+
 	private static void expectSent(RestTestClient.RequestHeadersSpec<?> request, int notified, int total) {
 		request.exchange()
 			.expectStatus()
