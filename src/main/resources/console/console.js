@@ -258,7 +258,9 @@ async function command(path, body, button) {
   button.disabled = true;
   try {
     const answer = await call('POST', `${path}${targetQuery($('target'))}`, body);
-    result('commands-result', `Sent to ${reached(answer)}.`, true);
+    const shortened = answer.truncated
+      ? ' The text was too long for the device screen (4096 bytes) and was shortened with "…".' : '';
+    result('commands-result', `Sent to ${reached(answer)}.${shortened}`, true);
   } catch (error) {
     result('commands-result', error.message, false);
   } finally {

@@ -1,5 +1,6 @@
 package com.homemadealexa.assistant;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -42,8 +43,18 @@ final class SpokenTime {
 			if (amount.equals("pół") || amount.equals("pol") || amount.startsWith("half")) {
 				return Optional.of(now.plus(unit.getDuration().dividedBy(2)).truncatedTo(ChronoUnit.SECONDS));
 			}
+			// An absurd amount ("in 99999999999999999999 minutes") is a time beyond any
+			// horizon, so the reminder is refused as too far ahead rather than failing.
+			if (amount.length() > 9) {
+				return Optional.of(LocalDateTime.MAX);
+			}
 			long count = amount.matches("\\d+") ? Long.parseLong(amount) : 1;
-			return Optional.of(now.plus(count, unit).truncatedTo(ChronoUnit.SECONDS));
+			try {
+				return Optional.of(now.plus(count, unit).truncatedTo(ChronoUnit.SECONDS));
+			}
+			catch (DateTimeException | ArithmeticException ex) {
+				return Optional.of(LocalDateTime.MAX);
+			}
 		}
 		return Optional.empty();
 	}

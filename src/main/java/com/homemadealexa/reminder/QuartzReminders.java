@@ -60,12 +60,24 @@ class QuartzReminders implements Reminders, SmartInitializingSingleton {
 	@Override
 	public Reminder schedule(LocalDateTime at, String text) {
 		if (text.isBlank()) {
-			throw new ReminderRejectedException("The reminder text is blank");
+			throw new ReminderRejectedException(ReminderRejectedException.Reason.BLANK, "The reminder text is blank");
 		}
-		LocalDateTime due = at.truncatedTo(ChronoUnit.SECONDS);
+		if (text.strip().length() > MAX_TEXT_CHARS) {
+			throw new ReminderRejectedException(ReminderRejectedException.Reason.TOO_LONG,
+					"The reminder text is longer than " + MAX_TEXT_CHARS + " characters");
+		}
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		if (at.isAfter(now.plus(HORIZON))) {
+			throw new ReminderRejectedException(ReminderRejectedException.Reason.TOO_FAR,
+					"The time " + at + " is more than " + HORIZON.getYears() + " years ahead");
+		}
+		// In the daylight-saving gap, atZone moves the time forward by the gap: keep the
+		// time it will really fire, so it is said and listed as such.
+		LocalDateTime due = at.truncatedTo(ChronoUnit.SECONDS).atZone(this.zone).toLocalDateTime();
 		Date startAt = Date.from(due.atZone(this.zone).toInstant());
 		if (!startAt.toInstant().isAfter(this.clock.instant())) {
-			throw new ReminderRejectedException("The time " + due + " has already passed");
+			throw new ReminderRejectedException(ReminderRejectedException.Reason.PAST,
+					"The time " + due + " has already passed");
 		}
 		Reminder reminder = new Reminder(UUID.randomUUID().toString(), due, text.strip());
 		JobDetail job = JobBuilder.newJob(ReminderJob.class)

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.homemadealexa.config.AssistantSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -54,7 +55,7 @@ class ReminderController {
 	@PostMapping
 	ResponseEntity<ReminderView> create(@Valid @RequestBody NewReminder request) {
 		LocalDateTime at = ReminderTimes.parseDateTime(request.scheduledAt(), this.zone)
-			.orElseThrow(() -> new ReminderRejectedException(
+			.orElseThrow(() -> new ReminderRejectedException(ReminderRejectedException.Reason.UNREADABLE,
 					"scheduled_at must be an ISO-8601 local date-time such as 2026-05-14T15:30:00"));
 		Reminder reminder = this.reminders.schedule(at, request.text());
 		return ResponseEntity.created(URI.create("/api/internal/reminders/" + reminder.id()))
@@ -80,7 +81,8 @@ class ReminderController {
 				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no reminder " + id), null);
 	}
 
-	record NewReminder(@JsonProperty("scheduled_at") @NotBlank String scheduledAt, @NotBlank String text) {
+	record NewReminder(@JsonProperty("scheduled_at") @NotBlank @Size(max = 100) String scheduledAt,
+			@NotBlank @Size(max = Reminders.MAX_TEXT_CHARS) String text) {
 
 	}
 

@@ -26,11 +26,17 @@ class ReminderListing {
 		this.friendlyTime = friendlyTime;
 	}
 
+	/** More than this many are summed up as "and N more" instead of read out. */
+	static final int SPOKEN_ITEMS = 10;
+
 	String items(List<Reminder> reminders, LocalDateTime now, Locale locale) {
-		return reminders.stream()
+		String spoken = reminders.stream()
+			.limit(SPOKEN_ITEMS)
 			.map((reminder) -> this.phrases.text(locale, "reminders.item",
 					this.friendlyTime.describe(reminder.scheduledAt(), now, locale), reminder.text()))
 			.collect(Collectors.joining(", "));
+		int rest = reminders.size() - SPOKEN_ITEMS;
+		return (rest > 0) ? spoken + this.phrases.text(locale, "reminders.list.more", Integer.toString(rest)) : spoken;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.homemadealexa.reminder;
 
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +16,22 @@ import java.util.Optional;
  */
 public interface Reminders {
 
+	/** How far ahead a reminder may be set. */
+	Period HORIZON = Period.ofYears(10);
+
+	/** The longest reminder text, in characters (it is spoken and shown on a screen). */
+	int MAX_TEXT_CHARS = 500;
+
 	/**
-	 * Schedules a reminder.
-	 * @param at when it is due; must be in the future (seconds kept, nanos dropped)
-	 * @param text what to remind about, not blank
+	 * Schedules a reminder. A time that does not exist on the household's clock (the hour
+	 * skipped when daylight saving starts) is moved forward by the gap, and the returned
+	 * reminder carries the time it will really fire.
+	 * @param at when it is due; must be in the future and within {@link #HORIZON}
+	 * (seconds kept, nanos dropped)
+	 * @param text what to remind about, not blank, at most {@link #MAX_TEXT_CHARS}
 	 * @return the stored reminder with its new id
-	 * @throws ReminderRejectedException when the time has passed or the text is blank
+	 * @throws ReminderRejectedException when the time has passed or is too far, or the
+	 * text is blank or too long
 	 */
 	Reminder schedule(LocalDateTime at, String text);
 

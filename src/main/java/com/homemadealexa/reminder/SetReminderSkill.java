@@ -79,7 +79,17 @@ class SetReminderSkill implements Skill {
 			reminder = this.reminders.schedule(at.get(), text);
 		}
 		catch (ReminderRejectedException ex) {
-			return inThePast(locale);
+			return switch (ex.reason()) {
+				case PAST -> inThePast(locale);
+				case TOO_FAR ->
+					SkillResult.say("reminder too far ahead", this.phrases.all(locale, "reminders.set.too-far"));
+				case TOO_LONG ->
+					SkillResult.say("reminder text too long", this.phrases.all(locale, "reminders.set.too-long"));
+				case BLANK ->
+					SkillResult.say("reminder without text", this.phrases.all(locale, "reminders.set.no-text"));
+				case UNREADABLE ->
+					SkillResult.say("unreadable reminder time", this.phrases.all(locale, "reminders.set.unparseable"));
+			};
 		}
 		String when = this.friendlyTime.describe(reminder.scheduledAt(), now, locale);
 		return SkillResult

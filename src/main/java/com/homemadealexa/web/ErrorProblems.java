@@ -2,6 +2,7 @@ package com.homemadealexa.web;
 
 import java.net.URI;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,13 @@ class ErrorProblems implements ErrorController {
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			// Asked for directly: there is no error to report, so no such page.
+			ProblemDetail missing = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such page.");
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(missing);
+		}
 		HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				status.is4xxClientError() ? "The request could not be handled as sent."
