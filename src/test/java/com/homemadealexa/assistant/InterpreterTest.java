@@ -158,7 +158,8 @@ class InterpreterTest {
 		SkillCatalog catalog = new SkillCatalog(List.of(new NoonClock(), new Lights(this.lightCalls)),
 				JsonMapper.builder().build());
 		OpenAiSettings openAi = new OpenAiSettings("key", "http://127.0.0.1:1/v1", "gpt-4.1", 300, 5, true);
-		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry());
+		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry(),
+				List.of());
 	}
 
 	static final class ScriptedModel implements LanguageModel {
