@@ -95,6 +95,7 @@ final class SpokenNames {
 			}
 			Set<String> all = new LinkedHashSet<>();
 			names.forEach(all::addAll);
+			all.addAll(words(entity.entityId().substring(entity.entityId().indexOf('.') + 1)));
 			all.addAll(words(entity.area()));
 			if (all.containsAll(heard.words())) {
 				whole.add(entity);
@@ -107,7 +108,11 @@ final class SpokenNames {
 			List<HomeEntity> group = new ArrayList<>(exact);
 			group.addAll(whole);
 			group.addAll(partial);
-			return group.isEmpty() ? new Resolution.Unknown(spoken.strip()) : new Resolution.Group(group);
+			return switch (group.size()) {
+				case 0 -> new Resolution.Unknown(spoken.strip());
+				case 1 -> new Resolution.One(group.getFirst());
+				default -> new Resolution.Group(group);
+			};
 		}
 		if (heard.qualifiers().isEmpty() && exact.isEmpty()) {
 			// Only a kind of device ("the light"): one that happens to have the word in
@@ -130,7 +135,6 @@ final class SpokenNames {
 		List<Set<String>> names = new ArrayList<>();
 		names.add(words(entity.name()));
 		entity.aliases().forEach((alias) -> names.add(words(alias)));
-		names.add(words(entity.entityId().substring(entity.entityId().indexOf('.') + 1)));
 		return names;
 	}
 
