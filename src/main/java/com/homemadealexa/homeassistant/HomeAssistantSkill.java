@@ -273,7 +273,7 @@ class HomeAssistantSkill implements Skill {
 						if (value < 5 || value > 35) {
 							yield null;
 						}
-						data.put("temperature", value);
+						data.put("temperature", (value == Math.rint(value)) ? (Object) Math.round(value) : value);
 						yield "set_temperature";
 					}
 					if (value < 0 || value > 100) {

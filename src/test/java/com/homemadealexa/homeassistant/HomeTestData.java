@@ -72,6 +72,7 @@ final class HomeTestData {
 			  {"entity_id": "media_player.living_room_tv", "state": "off",
 			   "attributes": {"friendly_name": "Living Room TV", "device_class": "tv"}},
 			  {"entity_id": "fan.no_name", "state": "off", "attributes": {}},
+			  {"entity_id": "cover.sypialnia", "state": "open", "attributes": {"friendly_name": "Roleta w sypialni"}},
 			  {"entity_id": "sensor.outside_temperature", "state": "3.5",
 			   "attributes": {"friendly_name": "Outside Temperature", "unit_of_measurement": "°C"}},
 			  {"entity_id": "sun.sun", "state": "below_horizon", "attributes": {"friendly_name": "Sun"}}
