@@ -67,7 +67,8 @@ class HomeAssistantClientTest {
 		List<HomeEntity> entities = this.client.states();
 		assertThat(entities).extracting(HomeEntity::entityId)
 			.containsExactly("light.kitchen", "light.kitchen_ceiling", "light.bedroom_lamp", "switch.coffee_maker",
-					"cover.living_room_blinds", "climate.hallway", "media_player.living_room_tv", "fan.no_name", "cover.sypialnia");
+					"cover.living_room_blinds", "climate.hallway", "media_player.living_room_tv", "fan.no_name",
+					"cover.sypialnia");
 		assertThat(entities.getFirst())
 			.isEqualTo(new HomeEntity("light.kitchen", "Kitchen Light", List.of(), "", "on"));
 		assertThat(entities.get(2).aliases()).containsExactly("Night light");
