@@ -72,7 +72,7 @@ class HomeAssistantClientTest {
 		assertThat(entities.getFirst())
 			.isEqualTo(new HomeEntity("light.kitchen", "Kitchen Light", List.of(), "", "on"));
 		assertThat(entities.get(2).aliases()).containsExactly("Night light");
-		assertThat(entities.getLast().name()).isEqualTo("no name");
+		assertThat(entities.get(7).name()).isEqualTo("no name");
 	}
 
 	@Test
