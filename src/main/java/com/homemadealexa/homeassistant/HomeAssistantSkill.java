@@ -121,8 +121,9 @@ class HomeAssistantSkill implements Skill {
 		if (resolution instanceof Resolution.Unknown) {
 			Resolution anyDomain = this.entities.resolve(spoken.get(), Set.copyOf(this.settings.domains()));
 			if (!(anyDomain instanceof Resolution.Unknown)) {
+				String name = (anyDomain instanceof Resolution.One one) ? one.entity().name() : spoken.get().strip();
 				return SkillResult.say("home_assistant unsupported",
-						this.phrases.all(locale, "homeassistant.unsupported", spoken.get().strip()));
+						this.phrases.all(locale, "homeassistant.unsupported", name));
 			}
 		}
 		return switch (resolution) {

@@ -22,7 +22,9 @@ import org.springframework.context.SmartLifecycle;
  * The exposed entities (of the configured domains and areas), read from Home Assistant in
  * the background every {@code refresh_seconds}, and again on demand when a name is not
  * found (at most once every {@value #ON_DEMAND_PAUSE_SECONDS} s, so a name nobody has
- * does not cost a call each time). Start-up never waits for Home Assistant; while it is
+ * does not cost a call each time; while Home Assistant is failing, at most once every
+ * {@value #ON_DEMAND_PAUSE_WHEN_FAILING_SECONDS} s, so a hanging Home Assistant does not
+ * add its timeout to every command). Start-up never waits for Home Assistant; while it is
  * unreachable the last list read stays in use. Thread-safe.
  */
 class HomeEntities implements SmartLifecycle {
@@ -30,6 +32,8 @@ class HomeEntities implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(HomeEntities.class);
 
 	static final int ON_DEMAND_PAUSE_SECONDS = 10;
+
+	static final int ON_DEMAND_PAUSE_WHEN_FAILING_SECONDS = 60;
 
 	private final HomeAssistantClient client;
 
@@ -77,7 +81,10 @@ class HomeEntities implements SmartLifecycle {
 	 */
 	Resolution resolve(String spoken, Set<String> domains) {
 		Resolution resolution = SpokenNames.resolve(spoken, of(domains));
-		if (resolution instanceof Resolution.Unknown && refreshIfDue()) {
+		if (resolution instanceof Resolution.Unknown) {
+			// Even without a refresh of its own, a background refresh it waited for may
+			// have brought the entity.
+			refreshIfDue();
 			resolution = SpokenNames.resolve(spoken, of(domains));
 		}
 		return resolution;
@@ -91,7 +98,8 @@ class HomeEntities implements SmartLifecycle {
 		this.refreshing.lock();
 		try {
 			long since = this.nanoTime.getAsLong() - this.lastAttempt;
-			if (this.attempted && since < Duration.ofSeconds(ON_DEMAND_PAUSE_SECONDS).toNanos()) {
+			int pause = this.failing ? ON_DEMAND_PAUSE_WHEN_FAILING_SECONDS : ON_DEMAND_PAUSE_SECONDS;
+			if (this.attempted && since < Duration.ofSeconds(pause).toNanos()) {
 				return false;
 			}
 			return refresh();

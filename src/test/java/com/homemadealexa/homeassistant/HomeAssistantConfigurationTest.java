@@ -57,6 +57,17 @@ class HomeAssistantConfigurationTest {
 		});
 	}
 
+	@Test
+	void anUnknownDomainStopsStartUpNamingTheKey() {
+		this.runner.withPropertyValues("home-assistant.url=http://127.0.0.1:9", "home-assistant.domains=light,oven")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("home-assistant.domains[1]")
+					.hasMessageContaining("must be one of light, switch");
+			});
+	}
+
 	@EnableConfigurationProperties(HomeAssistantSettings.class)
 	static class Properties {
 

@@ -1,7 +1,5 @@
 package com.homemadealexa.homeassistant;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.homemadealexa.i18n.PhrasesTestData;
 import com.homemadealexa.skill.SkillCatalog;
 import com.homemadealexa.skill.SkillContext;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -169,7 +169,7 @@ class HomeAssistantSkillTest {
 	@Test
 	void openingSomethingThatIsNotACoverIsRefused() {
 		assertThat(run(Locale.US, "{\"action\": \"open\", \"name\": \"coffee maker\"}").phrases())
-			.containsExactly("coffee maker can't do that.");
+			.containsExactly("Coffee Maker can't do that.");
 		assertThat(run(Locale.US, "{\"action\": \"set\", \"name\": \"the heating\", \"value\": 90}").phrases())
 			.containsExactly("I can't set Thermostat to that value.");
 		server.verify(0, postRequestedFor(urlPathMatching("/api/services/.*")));
@@ -214,19 +214,30 @@ class HomeAssistantSkillTest {
 	}
 
 	@Test
-	void homeAssistantGoneAfterStartIsAnApologyWithTheLastListKept() throws IOException {
+	void homeAssistantGoneAfterStartIsAnApologyWithTheLastListKept() {
 		HomeAssistantSkill skill = skill(HomeTestData.settings(LoopbackWireMock.url(server)), Locale.US);
 		server.stubFor(any(urlPathMatching("/api/.*")).atPriority(1)
-			.willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		assertThat(this.entities.refresh()).isFalse();
 		assertThat(this.entities.exposed()).isNotEmpty();
 		assertThat(execute(skill, Locale.US, "{\"action\": \"turn_off\", \"name\": \"kitchen light\"}").phrases())
 			.containsExactly("Sorry, Home Assistant isn't answering right now.");
 	}
 
-	private static com.github.tomakehurst.wiremock.client.MappingBuilder any(
-			com.github.tomakehurst.wiremock.matching.UrlPattern url) {
-		return com.github.tomakehurst.wiremock.client.WireMock.any(url);
+	@Test
+	void aFailingHomeAssistantIsAskedAgainOnDemandOnlyAfterALongerPause() {
+		HomeAssistantSkill skill = skill(HomeTestData.settings(LoopbackWireMock.url(server)), Locale.US);
+		server.stubFor(any(urlPathMatching("/api/.*")).atPriority(1)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		assertThat(this.entities.refresh()).isFalse();
+		server.resetRequests();
+		this.nanos.addAndGet(Duration.ofSeconds(HomeEntities.ON_DEMAND_PAUSE_SECONDS + 1).toNanos());
+		assertThat(skill.claims(Map.of("action", "turn_on", "name", "the toaster"))).isFalse();
+		server.verify(0, getRequestedFor(urlEqualTo("/api/states")));
+		this.nanos.addAndGet(Duration.ofSeconds(HomeEntities.ON_DEMAND_PAUSE_WHEN_FAILING_SECONDS).toNanos());
+		assertThat(skill.claims(Map.of("action", "turn_on", "name", "the toaster"))).isFalse();
+		// Asked again (the JDK client retries a GET once on a reset connection).
+		assertThat(server.findAll(getRequestedFor(urlEqualTo("/api/states")))).isNotEmpty();
 	}
 
 	@SuppressWarnings("unchecked")
