@@ -18,6 +18,8 @@ public record Interpretation(String label, String phrase, boolean end, Route rou
 		SKILL,
 		/** The LLM answered in text. */
 		CHAT,
+		/** Another assistant (Home Assistant's Assist) answered. */
+		AGENT,
 		/** The LLM was unavailable or misbehaved; a fixed phrase was said. */
 		FALLBACK,
 		/** Nothing was said. */

@@ -21,6 +21,7 @@ import com.homemadealexa.llm.LanguageModelException;
 import com.homemadealexa.llm.ModelReply;
 import com.homemadealexa.llm.ModelRequest;
 import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.skill.ConversationAgent;
 import com.homemadealexa.skill.InvalidSkillArgumentsException;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
@@ -29,6 +30,7 @@ import com.homemadealexa.skill.SkillContext;
 import com.homemadealexa.skill.SkillResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a command into the assistant's answer: the LLM routes it to a skill (tool call)
- * or answers it itself (chat fallback), with the conversation's history. The answer is
- * handed out sentence by sentence while it is being produced, so speech can start early.
- * Thread-safe: commands from several devices are interpreted at once.
+ * or answers it itself (chat fallback), with the conversation's history. A
+ * {@link ConversationAgent} (Home Assistant's Assist), when there is one, answers what no
+ * local template matched if there is no LLM or the LLM failed, or before the LLM when it
+ * is preferred. The answer is handed out sentence by sentence while it is being produced,
+ * so speech can start early. Thread-safe: commands from several devices are interpreted
+ * at once.
  */
 @Component
 public class Interpreter {
@@ -61,9 +66,15 @@ public class Interpreter {
 
 	private final LocalCommands localCommands;
 
+	private final boolean modelConfigured;
+
+	private final @Nullable ConversationAgent agent;
+
 	public Interpreter(LanguageModel model, SkillCatalog skills, Phrases phrases, AssistantSettings assistant,
-			OpenAiSettings openAi, Clock clock, MeterRegistry meters) {
+			OpenAiSettings openAi, Clock clock, MeterRegistry meters, List<ConversationAgent> agents) {
 		this.model = model;
+		this.modelConfigured = openAi.configured();
+		this.agent = agents.isEmpty() ? null : agents.getFirst();
 		this.skills = skills;
 		this.phrases = phrases;
 		this.assistant = assistant;
@@ -95,7 +106,7 @@ public class Interpreter {
 		Interpretation interpretation = local
 			.map((match) -> runSkill(match.skill(), () -> this.skills.validate(match.skill(), match.arguments()),
 					Route.LOCAL, conversationId, text, utteranceId, now, sentences))
-			.orElseGet(() -> routeWithModel(conversationId, text, utteranceId, now, sentences));
+			.orElseGet(() -> routeWithAgentOrModel(conversationId, text, utteranceId, now, sentences));
 		this.meters.counter("alexa.interpretations", "route", interpretation.route().name().toLowerCase(Locale.ROOT))
 			.increment();
 		log.info("Utterance {} interpreted as {} ({})", utteranceId, interpretation.label(), interpretation.route());
@@ -109,8 +120,37 @@ public class Interpreter {
 		return command.strip().replaceAll("[\\s.,?!]+$", "").toLowerCase(locale);
 	}
 
-	private Interpretation routeWithModel(String conversationId, String text, String utteranceId, ZonedDateTime now,
+	private Interpretation routeWithAgentOrModel(String conversationId, String text, String utteranceId,
+			ZonedDateTime now, Consumer<String> sentences) {
+		ConversationAgent first = this.agent;
+		if (first == null || !(first.preferred() || !this.modelConfigured)) {
+			return routeWithModel(conversationId, text, utteranceId, now, sentences, first);
+		}
+		ConversationAgent.Reply reply = first.converse(text,
+				new SkillContext(conversationId, this.phrases.locale(), now, utteranceId));
+		if (!reply.understood() && this.modelConfigured) {
+			log.info("Utterance {}: {} did not answer it; asking the LLM", utteranceId, reply.label());
+			return routeWithModel(conversationId, text, utteranceId, now, sentences, null);
+		}
+		return agentAnswered(reply, conversationId, text, sentences);
+	}
+
+	private Interpretation agentAnswered(ConversationAgent.Reply reply, String conversationId, String text,
 			Consumer<String> sentences) {
+		if (reply.end()) {
+			this.history.forget(conversationId);
+		}
+		else {
+			this.history.append(conversationId, text, reply.phrase());
+		}
+		return say(new Interpretation(reply.label(), reply.phrase(), reply.end(), Route.AGENT), sentences);
+	}
+
+	/**
+	 * @param fallbackAgent asked when the model fails; null when it was already asked
+	 */
+	private Interpretation routeWithModel(String conversationId, String text, String utteranceId, ZonedDateTime now,
+			Consumer<String> sentences, @Nullable ConversationAgent fallbackAgent) {
 		Locale locale = this.phrases.locale();
 		ModelRequest request = new ModelRequest(systemPrompt(now, locale), this.history.messages(conversationId), text,
 				this.skills.tools(locale), utteranceId);
@@ -127,6 +167,12 @@ public class Interpreter {
 		catch (LanguageModelException ex) {
 			log.warn("Utterance {} failed at stage llm: {}", utteranceId, ex.getMessage());
 			splitter.finish();
+			if (fallbackAgent != null && !firstToken.seen) {
+				return agentAnswered(
+						fallbackAgent.converse(text,
+								new SkillContext(conversationId, this.phrases.locale(), now, utteranceId)),
+						conversationId, text, sentences);
+			}
 			return say(fallback("assistant.llm-unavailable"), sentences);
 		}
 		finally {

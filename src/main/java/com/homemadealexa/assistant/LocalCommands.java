@@ -143,7 +143,7 @@ final class LocalCommands {
 			}
 			Skill skill = this.skills.find(template.skill()).orElseThrow();
 			Optional<Map<String, Object>> arguments = arguments(template, slots.get(), skill, now);
-			if (arguments.isPresent()) {
+			if (arguments.isPresent() && skill.claims(arguments.get())) {
 				return Optional.of(new LocalMatch(skill, arguments.get()));
 			}
 		}
@@ -166,6 +166,15 @@ final class LocalCommands {
 				arguments.put(slot.getKey(), time.get().toString());
 				continue;
 			}
+			Object type = properties.getOrDefault(slot.getKey(), Map.of()).get("type");
+			if ("number".equals(type) || "integer".equals(type)) {
+				Optional<Number> number = number(value, "integer".equals(type));
+				if (number.isEmpty()) {
+					return Optional.empty();
+				}
+				arguments.put(slot.getKey(), number.get());
+				continue;
+			}
 			Object allowed = properties.getOrDefault(slot.getKey(), Map.of()).get("enum");
 			if (allowed instanceof List<?> values) {
 				Optional<?> chosen = values.stream()
@@ -181,6 +190,21 @@ final class LocalCommands {
 			}
 		}
 		return Optional.of(arguments);
+	}
+
+	/**
+	 * Reads a spoken number ("40", "21.5", "21,5"; a template's normalised text has lost
+	 * the dot, so "21 5" is read as 21.5 too).
+	 */
+	private static Optional<Number> number(String spoken, boolean integer) {
+		String text = spoken.strip().replace(',', '.').replaceAll("^(-?\\d+) (\\d+)$", "$1.$2");
+		if (!text.matches("-?\\d{1,6}(\\.\\d{1,3})?")) {
+			return Optional.empty();
+		}
+		if (integer) {
+			return text.contains(".") ? Optional.empty() : Optional.of(Long.parseLong(text));
+		}
+		return Optional.of(Double.parseDouble(text));
 	}
 
 	/**

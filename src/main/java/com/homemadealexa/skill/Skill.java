@@ -33,6 +33,16 @@ public interface Skill {
 	}
 
 	/**
+	 * Whether a local template's match is meant for this skill, asked before it runs with
+	 * the arguments the template filled in (not yet validated). A skill that controls
+	 * named things answers false for a name it does not know, so the next template (or
+	 * the model) gets the command. Bounded in time; the default takes every match.
+	 */
+	default boolean claims(Map<String, Object> arguments) {
+		return true;
+	}
+
+	/**
 	 * Does the work. Arguments have already been validated against {@link #parameters()}.
 	 * A failure the user should hear about (device unreachable, time in the past) is a
 	 * result with an explaining phrase, not an exception.

@@ -23,6 +23,7 @@ import com.homemadealexa.llm.LanguageModelException;
 import com.homemadealexa.llm.ModelReply;
 import com.homemadealexa.llm.ModelRequest;
 import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.skill.ConversationAgent;
 import com.homemadealexa.skill.JsonSchemas;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
@@ -151,6 +152,175 @@ class InterpreterTest {
 		assertThat(answer.phrase()).containsIgnoringCase("simple commands");
 	}
 
+	@Test
+	void withoutAModelTheAgentAnswersWhatNoTemplateMatched() {
+		ScriptedAgent agent = new ScriptedAgent(false,
+				new ConversationAgent.Reply("assist", "The door is locked.", true, true));
+		Interpretation answer = interpreter(Locale.US, "", agent).interpret("kitchen", "is the front door locked", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.AGENT);
+		assertThat(answer.phrase()).isEqualTo("The door is locked.");
+		assertThat(this.sentences).containsExactly("The door is locked.");
+		assertThat(agent.texts).containsExactly("is the front door locked");
+		assertThat(this.model.requests).isEmpty();
+	}
+
+	@Test
+	void aLocalTemplateStillComesBeforeEvenAPreferredAgent() {
+		ScriptedAgent agent = new ScriptedAgent(true, new ConversationAgent.Reply("assist", "Noon-ish.", true, true));
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "what time is it", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.LOCAL);
+		assertThat(agent.texts).isEmpty();
+	}
+
+	@Test
+	void withAModelTheAgentWaitsUnlessPreferred() {
+		this.model.reply = new ModelReply.Text("A story.");
+		ScriptedAgent agent = new ScriptedAgent(false, new ConversationAgent.Reply("assist", "Done.", true, true));
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "tell me a story", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.CHAT);
+		assertThat(agent.texts).isEmpty();
+	}
+
+	@Test
+	void aPreferredAgentGoesFirstAndTheModelTriesWhatItDidNotUnderstand() {
+		this.model.reply = new ModelReply.Text("A story.");
+		ScriptedAgent agent = new ScriptedAgent(true,
+				new ConversationAgent.Reply("assist error", "Sorry, I couldn't understand that", false, true));
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "tell me a story", "u1",
+				this.sentences::add);
+		assertThat(agent.texts).containsExactly("tell me a story");
+		assertThat(answer.route()).isEqualTo(Route.CHAT);
+		assertThat(this.model.requests).hasSize(1);
+		agent.reply = new ConversationAgent.Reply("assist action_done", "Turned on the light", true, true);
+		assertThat(interpreter(Locale.US, "key", agent)
+			.interpret("kitchen", "turn on the light in the attic", "u2", this.sentences::add)
+			.route()).isEqualTo(Route.AGENT);
+		assertThat(this.model.requests).hasSize(1);
+	}
+
+	@Test
+	void aFailingModelHandsTheCommandToTheAgent() {
+		this.model.failure = new LanguageModelException("connection refused");
+		ScriptedAgent agent = new ScriptedAgent(false, new ConversationAgent.Reply("assist", "Done.", true, true));
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "close the garage", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.AGENT);
+		assertThat(agent.texts).containsExactly("close the garage");
+	}
+
+	@Test
+	void withoutAModelAnAgentThatDidNotUnderstandIsStillHeard() {
+		ScriptedAgent agent = new ScriptedAgent(false,
+				new ConversationAgent.Reply("assist error", "Sorry, I couldn't understand that", false, true));
+		Interpretation answer = interpreter(Locale.US, "", agent).interpret("kitchen", "fly me to the moon", "u1",
+				this.sentences::add);
+		assertThat(answer.route()).isEqualTo(Route.AGENT);
+		assertThat(answer.phrase()).isEqualTo("Sorry, I couldn't understand that");
+	}
+
+	@Test
+	void aNumberSlotIsReadAsANumberOrTheTemplateDoesNotMatch() throws IOException {
+		Files.writeString(this.templates.resolve("en-mine.txt"), "[dimmer]\ndim to {level} percent\n");
+		List<SkillArguments> calls = new CopyOnWriteArrayList<>();
+		Interpreter interpreter = interpreter(Locale.US, "key", null, new Dimmer(calls));
+		assertThat(interpreter.interpret("kitchen", "Dim to 40 percent", "u1", this.sentences::add).route())
+			.isEqualTo(Route.LOCAL);
+		assertThat(interpreter.interpret("kitchen", "dim to 21,5 percent", "u2", this.sentences::add).route())
+			.isEqualTo(Route.LOCAL);
+		assertThat(calls).extracting((arguments) -> arguments.values().get("level")).containsExactly(40.0, 21.5);
+		this.model.reply = new ModelReply.Text("Hm?");
+		assertThat(interpreter.interpret("kitchen", "dim to forty percent", "u3", this.sentences::add).route())
+			.isEqualTo(Route.CHAT);
+	}
+
+	@Test
+	void aSkillThatDoesNotClaimAMatchLeavesItToTheNextTemplate() throws IOException {
+		Files.writeString(this.templates.resolve("en-mine.txt"),
+				"[dimmer]\nswitch on {level}\n[get_time]\nswitch on 5\n");
+		Interpreter interpreter = interpreter(Locale.US, "key", null, new Dimmer(new CopyOnWriteArrayList<>()) {
+			@Override
+			public boolean claims(Map<String, Object> arguments) {
+				return false;
+			}
+		});
+		this.model.reply = new ModelReply.Text("Hm?");
+		assertThat(interpreter.interpret("kitchen", "switch on 5", "u1", this.sentences::add).label())
+			.isEqualTo("time");
+	}
+
+	private Interpreter interpreter(Locale locale, String openAiKey, ConversationAgent agent, Skill... extra) {
+		AssistantSettings assistant = new AssistantSettings(locale.toLanguageTag().equals("en-US") ? "en-US" : "pl-PL",
+				"Alexa", "Europe/Warsaw", true, this.templates.toString());
+		Phrases phrases = new Phrases(PhrasesTestData.messageSource(), assistant);
+		List<Skill> skills = new ArrayList<>(List.of(new NoonClock(), new Lights(this.lightCalls)));
+		skills.addAll(List.of(extra));
+		SkillCatalog catalog = new SkillCatalog(skills, JsonMapper.builder().build());
+		OpenAiSettings openAi = new OpenAiSettings(openAiKey, "http://127.0.0.1:1/v1", "gpt-4.1", 300, 5, true);
+		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry(),
+				(agent != null) ? List.of(agent) : List.of());
+	}
+
+	static final class ScriptedAgent implements ConversationAgent {
+
+		final List<String> texts = new CopyOnWriteArrayList<>();
+
+		final boolean preferred;
+
+		ConversationAgent.Reply reply;
+
+		ScriptedAgent(boolean preferred, ConversationAgent.Reply reply) {
+			this.preferred = preferred;
+			this.reply = reply;
+		}
+
+		@Override
+		public boolean preferred() {
+			return this.preferred;
+		}
+
+		@Override
+		public ConversationAgent.Reply converse(String text, SkillContext context) {
+			this.texts.add(text);
+			return this.reply;
+		}
+
+	}
+
+	static class Dimmer implements Skill {
+
+		private final List<SkillArguments> calls;
+
+		Dimmer(List<SkillArguments> calls) {
+			this.calls = calls;
+		}
+
+		@Override
+		public String name() {
+			return "dimmer";
+		}
+
+		@Override
+		public String description(Locale locale) {
+			return "Dims";
+		}
+
+		@Override
+		public Map<String, Object> parameters() {
+			return JsonSchemas.object(Map.of("level", Map.of("type", "number", "description", "percent")),
+					List.of("level"));
+		}
+
+		@Override
+		public SkillResult execute(SkillArguments arguments, SkillContext context) {
+			this.calls.add(arguments);
+			return SkillResult.say("dimmed", "Dimmed.");
+		}
+
+	}
+
 	private Interpreter interpreter(Locale locale, boolean preferLocal) {
 		AssistantSettings assistant = new AssistantSettings(locale.toLanguageTag().equals("en-US") ? "en-US" : "pl-PL",
 				"Alexa", "Europe/Warsaw", preferLocal, this.templates.toString());
@@ -158,7 +328,8 @@ class InterpreterTest {
 		SkillCatalog catalog = new SkillCatalog(List.of(new NoonClock(), new Lights(this.lightCalls)),
 				JsonMapper.builder().build());
 		OpenAiSettings openAi = new OpenAiSettings("key", "http://127.0.0.1:1/v1", "gpt-4.1", 300, 5, true);
-		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry());
+		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry(),
+				List.of());
 	}
 
 	static final class ScriptedModel implements LanguageModel {

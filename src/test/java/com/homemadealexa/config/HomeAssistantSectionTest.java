@@ -1,0 +1,50 @@
+package com.homemadealexa.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.homemadealexa.homeassistant.HomeAssistantSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code [home_assistant]}, a section whose name has an underscore: shipped empty, and
+ * every key overridable by {@code HOME_ASSISTANT_*} variables.
+ */
+class HomeAssistantSectionTest {
+
+	private static final Path NO_FILE = Path.of("does-not-exist", "config.toml");
+
+	@Test
+	void isShippedUnconfigured() {
+		HomeAssistantSettings settings = bind(TomlConfigFile.load(NO_FILE, false, (name) -> null));
+		assertThat(settings.configured()).isFalse();
+		assertThat(settings.token()).isEmpty();
+		assertThat(settings.domains()).containsExactlyElementsOf(HomeAssistantSettings.SUPPORTED_DOMAINS);
+		assertThat(settings.prefer()).isEqualTo("llm");
+	}
+
+	@Test
+	void theEnvironmentSetsTheUrlTokenAndLists() {
+		Map<String, String> environment = Map.of("HOME_ASSISTANT_URL", "http://ha.local:8123", "HOME_ASSISTANT_TOKEN",
+				"eyJ-token", "HOME_ASSISTANT_DOMAINS", "light,cover", "HOME_ASSISTANT_PREFER", "home_assistant");
+		HomeAssistantSettings settings = bind(TomlConfigFile.load(NO_FILE, false, environment::get));
+		assertThat(settings.url()).isEqualTo("http://ha.local:8123");
+		assertThat(settings.token()).isEqualTo("eyJ-token");
+		assertThat(settings.domains()).isEqualTo(List.of("light", "cover"));
+		assertThat(settings.prefersAssist()).isTrue();
+		assertThat(settings.toString()).doesNotContain("eyJ-token");
+	}
+
+	private static HomeAssistantSettings bind(Map<String, Object> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties))
+			.bind("home-assistant", HomeAssistantSettings.class)
+			.get();
+	}
+
+}
