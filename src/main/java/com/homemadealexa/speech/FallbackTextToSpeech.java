@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's {@link TextToSpeech}: the configured voice, and espeak-ng whenever
- * that voice fails, so that a reply is always spoken. Every provider call is timed as
- * {@code alexa.tts} with tags {@code provider} and {@code outcome}.
+ * that voice fails or returns audio that does not hold up ({@link ProviderAudio}), so
+ * that a reply is always spoken. Every provider call is timed as {@code alexa.tts} with
+ * tags {@code provider} and {@code outcome}.
  */
 final class FallbackTextToSpeech implements TextToSpeech, AutoCloseable {
 
@@ -63,7 +64,7 @@ final class FallbackTextToSpeech implements TextToSpeech, AutoCloseable {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "failure";
 		try {
-			byte[] wav = voice.speech().synthesize(text, locale, utteranceId);
+			byte[] wav = ProviderAudio.checked(voice.speech().synthesize(text, locale, utteranceId), voice.name());
 			outcome = "success";
 			return wav;
 		}

@@ -1,6 +1,9 @@
 package com.homemadealexa.voice;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,16 +17,24 @@ import org.slf4j.MDC;
 
 /**
  * Speaks one reply on the audio server, sentence by sentence: each sentence is
- * synthesized as soon as it is known and handed to the audio server once the sentence
- * before it has had time to play (the audio server takes whole WAVs and does not queue).
- * A cancelled turn stops the rest. One instance per reply; {@link #say} is called by the
+ * synthesized as soon as it is known (at most {@value #LOOKAHEAD} sentences ahead of the
+ * one playing, so a long answer does not synthesize everything at once) and handed to the
+ * audio server once the sentence before it has had time to play (the audio server takes
+ * whole WAVs and does not queue). A cancelled turn stops the rest; so does a reply that
+ * has spoken {@link #MAX_SPEECH}. One instance per reply; {@link #say} is called by the
  * interpreting thread, playback runs on its own virtual thread.
  */
 final class DevicePlayback {
 
 	private static final Logger log = LoggerFactory.getLogger(DevicePlayback.class);
 
-	private static final CompletableFuture<byte[]> END = CompletableFuture.completedFuture(new byte[0]);
+	/** Sentences synthesized ahead of the one playing. */
+	static final int LOOKAHEAD = 2;
+
+	/** The longest a reply may speak; the rest of a runaway answer is dropped. */
+	static final Duration MAX_SPEECH = Duration.ofMinutes(5);
+
+	private static final String END = new String("end of reply");
 
 	private final Turn turn;
 
@@ -33,7 +44,7 @@ final class DevicePlayback {
 
 	private final UtteranceTimings timings;
 
-	private final BlockingQueue<CompletableFuture<byte[]>> sentences = new LinkedBlockingQueue<>();
+	private final BlockingQueue<String> sentences = new LinkedBlockingQueue<>();
 
 	private final Thread player;
 
@@ -54,7 +65,7 @@ final class DevicePlayback {
 	 */
 	void say(String sentence) {
 		if (!this.turn.isCancelled()) {
-			this.sentences.add(this.voice.synthesize(sentence, this.turn.utteranceId()));
+			this.sentences.add(sentence);
 		}
 	}
 
@@ -77,22 +88,44 @@ final class DevicePlayback {
 
 	private void playInOrder() {
 		MDC.put("utterance", this.turn.utteranceId());
+		Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
+		Duration spoken = Duration.ZERO;
+		boolean ended = false;
 		try {
-			CompletableFuture<byte[]> next;
-			while ((next = this.sentences.take()) != END) {
-				byte[] wav = awaitAudio(next);
+			while (true) {
+				ended = fill(ahead, ended);
+				if (ahead.isEmpty()) {
+					if (ended) {
+						return;
+					}
+					String next = this.sentences.take();
+					if (next == END) {
+						return;
+					}
+					ahead.add(this.voice.synthesize(next, this.turn.utteranceId()));
+					continue;
+				}
+				byte[] wav = awaitAudio(ahead.poll());
 				if (wav == null) {
 					continue;
 				}
 				if (!this.turn.waitUntil(this.playedOutAt)) {
-					this.sentences.forEach((pending) -> pending.cancel(true));
+					ahead.forEach((pending) -> pending.cancel(true));
+					return;
+				}
+				Duration length = Wav.duration(wav);
+				if (spoken.plus(length).compareTo(MAX_SPEECH) > 0) {
+					log.warn("Utterance {}: the reply is longer than {} of speech; the rest is not spoken",
+							this.turn.utteranceId(), MAX_SPEECH);
+					ahead.forEach((pending) -> pending.cancel(true));
 					return;
 				}
 				if (this.speaker.play(wav)) {
 					if (this.played++ == 0) {
 						this.timings.firstAudioPlayed();
 					}
-					this.playedOutAt = Instant.now().plus(Wav.duration(wav));
+					spoken = spoken.plus(length);
+					this.playedOutAt = Instant.now().plus(length);
 				}
 			}
 		}
@@ -100,8 +133,24 @@ final class DevicePlayback {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			this.sentences.clear();
 			MDC.remove("utterance");
 		}
+	}
+
+	// Starts synthesizing queued sentences until LOOKAHEAD are under way.
+	private boolean fill(Deque<CompletableFuture<byte[]>> ahead, boolean ended) {
+		while (!ended && ahead.size() < LOOKAHEAD) {
+			String next = this.sentences.poll();
+			if (next == null) {
+				return false;
+			}
+			if (next == END) {
+				return true;
+			}
+			ahead.add(this.voice.synthesize(next, this.turn.utteranceId()));
+		}
+		return ended;
 	}
 
 	private byte[] awaitAudio(CompletableFuture<byte[]> sentence) {

@@ -1,5 +1,8 @@
 package com.homemadealexa.voice;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,7 +44,15 @@ class DeviceReplies implements DisposableBean {
 
 	private final DeviceTurns turns;
 
+	/**
+	 * Wake words closer together than this are one (a burst must not abort and chime 200
+	 * times).
+	 */
+	static final Duration WAKEWORD_DEBOUNCE = Duration.ofSeconds(1);
+
 	private final ExecutorService replies = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final Map<String, Long> lastWakeword = new ConcurrentHashMap<>();
 
 	DeviceReplies(Answers answers, SentenceVoice voice, AudioOutput speaker, Chimes chimes, Devices devices,
 			DeviceTurns turns) {
@@ -57,19 +68,22 @@ class DeviceReplies implements DisposableBean {
 	 * Starts answering in the background; returns at once.
 	 */
 	void answer(Heard heard, String deviceAddress, Turn turn) {
+		// The connection the device had when it spoke: after a reboot mid-reply its new
+		// connection must not get this reply's listen or idle.
+		String connectionId = this.devices.findByAddress(deviceAddress).map(DeviceInfo::connectionId).orElse("");
 		this.replies.execute(() -> {
 			MDC.put("utterance", heard.utteranceId());
 			try {
 				if (heard.text().isEmpty()) {
-					release(heard, deviceAddress, turn);
+					release(heard, connectionId, turn);
 				}
 				else {
-					speak(heard, deviceAddress, turn);
+					speak(heard, deviceAddress, connectionId, turn);
 				}
 			}
 			catch (RuntimeException ex) {
 				log.error("Utterance {} failed while answering the device", heard.utteranceId(), ex);
-				send(deviceAddress, new DeviceCommand.Idle());
+				send(connectionId, new DeviceCommand.Idle());
 			}
 			finally {
 				this.turns.end(deviceAddress, turn);
@@ -78,7 +92,7 @@ class DeviceReplies implements DisposableBean {
 		});
 	}
 
-	private void speak(Heard heard, String deviceAddress, Turn turn) {
+	private void speak(Heard heard, String deviceAddress, String connectionId, Turn turn) {
 		String conversationId = conversationOf(deviceAddress);
 		DevicePlayback playback = new DevicePlayback(turn, this.voice, this.speaker, heard.timings());
 		Interpretation answer = this.answers.answer(conversationId, heard, playback::say);
@@ -90,10 +104,10 @@ class DeviceReplies implements DisposableBean {
 		}
 		if (answer.end() || played == 0) {
 			this.speaker.play(this.chimes.endChime());
-			send(deviceAddress, new DeviceCommand.Idle());
+			send(connectionId, new DeviceCommand.Idle());
 		}
 		else {
-			send(deviceAddress, new DeviceCommand.Listen());
+			send(connectionId, new DeviceCommand.Listen());
 		}
 	}
 
@@ -102,14 +116,14 @@ class DeviceReplies implements DisposableBean {
 	 * "thinking" state, so it gets the end chime and {@code idle} at once, as the Python
 	 * server did, unless a wake word or a newer upload took over.
 	 */
-	private void release(Heard heard, String deviceAddress, Turn turn) {
+	private void release(Heard heard, String connectionId, Turn turn) {
 		if (turn.isCancelled()) {
 			return;
 		}
 		log.info("Utterance {} is empty; the device goes idle", heard.utteranceId());
 		this.speaker.play(this.chimes.endChime());
 		if (!turn.isCancelled()) {
-			send(deviceAddress, new DeviceCommand.Idle());
+			send(connectionId, new DeviceCommand.Idle());
 		}
 	}
 
@@ -119,6 +133,16 @@ class DeviceReplies implements DisposableBean {
 	@EventListener
 	void onWakeword(WakewordHeard event) {
 		DeviceInfo device = event.device();
+		if (device.webapp()) {
+			// A browser tab has no business with the home speaker.
+			return;
+		}
+		long now = System.nanoTime();
+		Long previous = this.lastWakeword.put(device.connectionId(), now);
+		if (previous != null && now - previous < WAKEWORD_DEBOUNCE.toNanos()) {
+			log.debug("Wake word from {} within {} of the last one: ignored", device.address(), WAKEWORD_DEBOUNCE);
+			return;
+		}
 		boolean interrupted = this.turns.interrupt(device.address());
 		log.info("Wake word from {} ({}){}", device.hostname(), device.address(),
 				interrupted ? ": the pending reply is interrupted" : "");
@@ -137,10 +161,10 @@ class DeviceReplies implements DisposableBean {
 			.orElse(deviceAddress);
 	}
 
-	private void send(String deviceAddress, DeviceCommand command) {
-		this.devices.findByAddress(deviceAddress)
-			.ifPresentOrElse((device) -> this.devices.send(device.connectionId(), command),
-					() -> log.warn("No device connected from {} to send {}", deviceAddress, command));
+	private void send(String connectionId, DeviceCommand command) {
+		if (!this.devices.send(connectionId, command)) {
+			log.info("The device's connection {} is gone; {} is not sent", connectionId, command);
+		}
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package com.homemadealexa.voice;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,6 +41,30 @@ class SentenceVoice implements DisposableBean {
 				return this.tts.synthesize(sentence, this.phrases.locale(), utteranceId);
 			}
 			finally {
+				MDC.remove("utterance");
+			}
+		}, this.executor);
+	}
+
+	/**
+	 * Like {@link #synthesize(String, String)}, holding one of the given permits while
+	 * the voice works, so one reply cannot synthesize every sentence at once.
+	 */
+	CompletableFuture<byte[]> synthesize(String sentence, String utteranceId, Semaphore permits) {
+		return CompletableFuture.supplyAsync(() -> {
+			MDC.put("utterance", utteranceId);
+			try {
+				permits.acquire();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new CancellationException("Shutting down");
+			}
+			try {
+				return this.tts.synthesize(sentence, this.phrases.locale(), utteranceId);
+			}
+			finally {
+				permits.release();
 				MDC.remove("utterance");
 			}
 		}, this.executor);

@@ -1,8 +1,10 @@
 package com.homemadealexa.voice;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 import com.homemadealexa.assistant.Interpretation;
 import com.homemadealexa.audio.Wav;
@@ -14,13 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a webapp utterance with the whole spoken answer as one WAV. Sentences are still
- * synthesized as soon as each is written, in parallel, so the WAV is ready soon after the
- * last one.
+ * synthesized as soon as each is written, up to {@value #PARALLEL} at a time, so the WAV
+ * is ready soon after the last one; a reply stops at {@link DevicePlayback#MAX_SPEECH} of
+ * speech.
  */
 @Component
 class WebappReplies {
 
 	private static final Logger log = LoggerFactory.getLogger(WebappReplies.class);
+
+	static final int PARALLEL = 4;
 
 	private final Answers answers;
 
@@ -37,12 +42,23 @@ class WebappReplies {
 		}
 		String conversationId = "webapp:" + user;
 		List<CompletableFuture<byte[]>> sentences = new ArrayList<>();
+		Semaphore parallel = new Semaphore(PARALLEL);
 		Interpretation answer = this.answers.answer(conversationId, heard,
-				(sentence) -> sentences.add(this.voice.synthesize(sentence, heard.utteranceId())));
+				(sentence) -> sentences.add(this.voice.synthesize(sentence, heard.utteranceId(), parallel)));
 		List<byte[]> audio = new ArrayList<>();
+		Duration spoken = Duration.ZERO;
 		for (CompletableFuture<byte[]> sentence : sentences) {
 			try {
-				audio.add(sentence.join());
+				byte[] wav = sentence.join();
+				Duration length = Wav.duration(wav);
+				if (spoken.plus(length).compareTo(DevicePlayback.MAX_SPEECH) > 0) {
+					log.warn("Utterance {}: the reply is longer than {} of speech; the rest is not spoken",
+							heard.utteranceId(), DevicePlayback.MAX_SPEECH);
+					sentences.forEach((pending) -> pending.cancel(true));
+					break;
+				}
+				spoken = spoken.plus(length);
+				audio.add(wav);
 				heard.timings().firstAudioSynthesized();
 			}
 			catch (RuntimeException ex) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,15 @@ import com.homemadealexa.speech.TextToSpeech;
  * shell, writes the phrase to its standard input (so no phrase can be taken for an
  * option) and converts the WAV it prints to 16 kHz mono. Robotic, but it needs no network
  * and no key, which makes it the fallback of every cloud voice. Thread-safe: one process
- * per phrase.
+ * per phrase, and at most one process per core at once (a long answer with a failing
+ * cloud voice used to start two dozen at a time); the others wait their turn.
  */
 public class EspeakTextToSpeech implements TextToSpeech {
 
 	private static final int MAX_ERROR_LENGTH = 200;
+
+	private static final Semaphore processes = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()),
+			true);
 
 	private final String command;
 
@@ -48,6 +53,25 @@ public class EspeakTextToSpeech implements TextToSpeech {
 
 	@Override
 	public byte[] synthesize(String text, Locale locale, String utteranceId) {
+		try {
+			if (!processes.tryAcquire(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new SpeechException(
+						"espeak-ng is busy: no free process slot within " + this.timeout.toSeconds() + " s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SpeechException("espeak-ng was interrupted", ex);
+		}
+		try {
+			return synthesizeAlone(text, locale);
+		}
+		finally {
+			processes.release();
+		}
+	}
+
+	private byte[] synthesizeAlone(String text, Locale locale) {
 		Process process = start(voice(locale));
 		try (ExecutorService pipes = Executors.newVirtualThreadPerTaskExecutor()) {
 			try {
