@@ -46,18 +46,18 @@ class WebappReplies {
 		Interpretation answer = this.answers.answer(conversationId, heard,
 				(sentence) -> sentences.add(this.voice.synthesize(sentence, heard.utteranceId(), parallel)));
 		List<byte[]> audio = new ArrayList<>();
-		Duration spoken = Duration.ZERO;
+		Duration speech = Duration.ZERO;
 		for (CompletableFuture<byte[]> sentence : sentences) {
 			try {
 				byte[] wav = sentence.join();
 				Duration length = Wav.duration(wav);
-				if (spoken.plus(length).compareTo(DevicePlayback.MAX_SPEECH) > 0) {
+				if (speech.plus(length).compareTo(DevicePlayback.MAX_SPEECH) > 0) {
 					log.warn("Utterance {}: the reply is longer than {} of speech; the rest is not spoken",
 							heard.utteranceId(), DevicePlayback.MAX_SPEECH);
 					sentences.forEach((pending) -> pending.cancel(true));
 					break;
 				}
-				spoken = spoken.plus(length);
+				speech = speech.plus(length);
 				audio.add(wav);
 				heard.timings().firstAudioSynthesized();
 			}
