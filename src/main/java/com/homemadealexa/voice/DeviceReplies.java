@@ -97,11 +97,16 @@ class DeviceReplies implements DisposableBean {
 	}
 
 	/**
-	 * A wake word interrupts whatever the device was about to say or do.
+	 * A wake word interrupts whatever the device was about to say or do. A webapp tab's
+	 * is ignored: a token from the internet never acts on the home speaker.
 	 */
 	@EventListener
 	void onWakeword(WakewordHeard event) {
 		DeviceInfo device = event.device();
+		if (device.webapp()) {
+			log.debug("Ignoring a wake word from webapp connection {}", device.connectionId());
+			return;
+		}
 		boolean interrupted = this.turns.interrupt(device.address());
 		log.info("Wake word from {} ({}){}", device.hostname(), device.address(),
 				interrupted ? ": the pending reply is interrupted" : "");
