@@ -1,9 +1,14 @@
 package com.homemadealexa.logging;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -85,6 +90,50 @@ class SafeLogLinesTest {
 			device.info("Frame {}", "shown");
 			assertThat(output.lines()).containsExactly("INFO Frame shown");
 		}
+	}
+
+	@Test
+	void theShippedConfigurationMakesConsoleAndFileLinesSafe() throws Exception {
+		Path file = this.folder.resolve("logs").resolve("server.log");
+		LoggerContext context = shippedConfiguration(file);
+		try {
+			assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE")).isNotNull();
+			assertThat(context.getTurboFilterList()).hasAtLeastOneElementOfType(RepeatedLineFilter.class);
+			context.getLogger("device").info("Hello from {}", "box\nERROR forged");
+			assertThat(Files.readAllLines(file)).singleElement()
+				.satisfies((line) -> assertThat(line).endsWith(": Hello from box\\nERROR forged"));
+		}
+		finally {
+			context.stop();
+		}
+	}
+
+	@Test
+	void theShippedConfigurationWritesNoFileUnlessOneIsConfigured() throws Exception {
+		LoggerContext context = shippedConfiguration(null);
+		try {
+			assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE")).isNotNull();
+			assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE")).isNull();
+		}
+		finally {
+			context.stop();
+		}
+	}
+
+	/**
+	 * {@code logback-spring.xml} as Spring Boot runs it; LOG_FILE is what
+	 * logging.file.name sets.
+	 */
+	private static LoggerContext shippedConfiguration(@Nullable Path logFile) throws Exception {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		if (logFile != null) {
+			context.putProperty("LOG_FILE", logFile.toString());
+		}
+		JoranConfigurator configurator = new JoranConfigurator();
+		configurator.setContext(context);
+		configurator.doConfigure(SafeLogLinesTest.class.getResource("/logback-spring.xml"));
+		return context;
 	}
 
 }
