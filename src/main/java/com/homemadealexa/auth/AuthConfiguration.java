@@ -23,9 +23,14 @@ class AuthConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
 	@Bean
-	JwtTokens jwtTokens(AuthSettings auth, DataSettings data, ObjectProvider<Clock> clock) {
+	TokenGeneration tokenGeneration(AuthSettings auth, DataSettings data) {
+		return TokenGeneration.load(data.dir(), auth.passwordHash());
+	}
+
+	@Bean
+	JwtTokens jwtTokens(AuthSettings auth, DataSettings data, TokenGeneration generation, ObjectProvider<Clock> clock) {
 		return new JwtTokens(JwtSecret.resolve(auth.jwtSecret(), data.dir()), Duration.ofDays(auth.jwtExpireDays()),
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), generation::current);
 	}
 
 	@Bean
@@ -40,12 +45,23 @@ class AuthConfiguration {
 	@Bean
 	LoginThrottle loginThrottle(AuthSettings auth, ObjectProvider<Clock> clock) {
 		return new LoginThrottle(auth.maxFailedLogins(), Duration.ofSeconds(auth.loginLockoutSeconds()),
-				clock.getIfAvailable(Clock::systemUTC));
+				auth.maxFailedLoginsPerMinute(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
 	TrustedNetworks trustedNetworks(ServerSettings server) {
-		return TrustedNetworks.parse(server.trustedNetworks());
+		return TrustedNetworks.parse(server.trustedNetworks(), "[server] trusted_networks (SERVER_TRUSTED_NETWORKS)");
+	}
+
+	@Bean
+	TrustedProxies trustedProxies(ServerSettings server) {
+		return new TrustedProxies(
+				TrustedNetworks.parse(server.trustedProxies(), "[server] trusted_proxies (SERVER_TRUSTED_PROXIES)"));
+	}
+
+	@Bean
+	ServerNames serverNames(ServerSettings server) {
+		return ServerNames.of(server.hostNames(), server.serveUrl());
 	}
 
 }

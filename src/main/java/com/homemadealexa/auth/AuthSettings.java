@@ -14,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * @param jwtExpireDays token lifetime
  * @param maxFailedLogins failures from one address before it is locked out
  * @param loginLockoutSeconds how long a locked-out address waits
+ * @param maxFailedLoginsPerMinute failed logins per minute from all addresses together
+ * before every login waits
  */
 @Validated
 @ConfigurationProperties("auth")
 public record AuthSettings(@NotNull String username, @NotNull String passwordHash, @NotNull String jwtSecret,
-		@Min(1) int jwtExpireDays, @Min(1) int maxFailedLogins, @Min(1) int loginLockoutSeconds) {
+		@Min(1) int jwtExpireDays, @Min(1) int maxFailedLogins, @Min(1) int loginLockoutSeconds,
+		@Min(1) int maxFailedLoginsPerMinute) {
 
 }

@@ -15,12 +15,13 @@ final class Credentials {
 
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
 
-	// Never matches any password; keeps a wrong-username check as slow as a real one.
-	private static final String DUMMY_HASH = BCrypt.hashpw("not a password", BCrypt.gensalt(10));
-
 	private final String username;
 
 	private final String passwordHash;
+
+	// Never matches any password. Of the configured hash's cost, so that a wrong username
+	// costs exactly as much as a wrong password and timing does not tell which was wrong.
+	private final String dummyHash;
 
 	/**
 	 * @throws ConfigurationException when the hash is set but is not a bcrypt hash
@@ -33,6 +34,12 @@ final class Credentials {
 		}
 		this.username = username;
 		this.passwordHash = jbcryptCompatible(hash);
+		if (!hash.isEmpty() && (cost(hash) < 4 || cost(hash) > 31)) {
+			throw new ConfigurationException("Configuration key [auth] password_hash (AUTH_PASSWORD_HASH) has the "
+					+ "bcrypt cost " + cost(hash) + ", outside 4 to 31; make a new hash with: "
+					+ "java -jar homemade-alexa-server.jar hash-password");
+		}
+		this.dummyHash = hash.isEmpty() ? "" : BCrypt.hashpw("not a password", BCrypt.gensalt(cost(hash)));
 	}
 
 	/**
@@ -48,8 +55,20 @@ final class Credentials {
 		}
 		boolean userMatches = MessageDigest.isEqual(username.getBytes(StandardCharsets.UTF_8),
 				this.username.getBytes(StandardCharsets.UTF_8));
-		boolean passwordMatches = BCrypt.checkpw(password, userMatches ? this.passwordHash : DUMMY_HASH);
+		boolean passwordMatches = BCrypt.checkpw(password, userMatches ? this.passwordHash : this.dummyHash);
 		return userMatches && passwordMatches;
+	}
+
+	/**
+	 * @return the bcrypt cost of the hash a wrong username is checked against
+	 */
+	int dummyCost() {
+		return configured() ? cost(this.dummyHash) : 0;
+	}
+
+	private static int cost(String hash) {
+		// "$2a$12$...": the cost is the two digits after the version.
+		return Integer.parseInt(hash.substring(hash.indexOf('$', 1) + 1, hash.indexOf('$', 1) + 3));
 	}
 
 	/**

@@ -24,13 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class LanOnlyFilter extends OncePerRequestFilter {
 
+	// "/ws" is the devices' socket under its short name (the same handler as
+	// "/ws/internal").
 	static final String[] LAN_ONLY_ROUTES = { "/ws", "/ws/internal/**", "/api/internal/**", "/firmware/**",
 			"/actuator/**", "/console/**" };
 
+	/** Matches every LAN-only route. */
+	static final RequestMatcher LAN_ONLY = new OrRequestMatcher(
+			Arrays.stream(LAN_ONLY_ROUTES).map(PathPatternRequestMatcher.withDefaults()::matcher).toList());
+
 	private static final Logger log = LoggerFactory.getLogger(LanOnlyFilter.class);
 
-	private final RequestMatcher lanOnly = new OrRequestMatcher(
-			Arrays.stream(LAN_ONLY_ROUTES).map(PathPatternRequestMatcher.withDefaults()::matcher).toList());
+	private final RequestMatcher lanOnly = LAN_ONLY;
 
 	private final TrustedNetworks trusted;
 

@@ -34,15 +34,15 @@ class LoginController {
 
 	private final JwtTokens tokens;
 
-	private final TrustedNetworks trusted;
+	private final TrustedProxies proxies;
 
 	LoginController(AuthSettings settings, Credentials credentials, LoginThrottle throttle, JwtTokens tokens,
-			TrustedNetworks trusted) {
+			TrustedProxies proxies) {
 		this.settings = settings;
 		this.credentials = credentials;
 		this.throttle = throttle;
 		this.tokens = tokens;
-		this.trusted = trusted;
+		this.proxies = proxies;
 	}
 
 	@PostMapping("/api/public/auth/login")
@@ -56,7 +56,7 @@ class LoginController {
 		if (wait.isPresent()) {
 			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
 			ErrorResponseException tooMany = problem(HttpStatus.TOO_MANY_REQUESTS,
-					"Too many failed logins from this address; try again in " + seconds + " seconds.");
+					"Too many failed logins; try again in " + seconds + " seconds.");
 			tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			throw tooMany;
 		}
@@ -86,16 +86,10 @@ class LoginController {
 	/**
 	 * Behind the reverse proxy every request comes from the proxy's address, so the
 	 * client is the address the proxy appended to {@code X-Forwarded-For}; that header is
-	 * believed only from a trusted (LAN) peer, which the proxy is.
+	 * believed only from {@code [server] trusted_proxies}.
 	 */
 	private String clientOf(HttpServletRequest request) {
-		String peer = request.getRemoteAddr();
-		String forwardedFor = request.getHeader("X-Forwarded-For");
-		if (forwardedFor == null || !this.trusted.contains(peer)) {
-			return peer;
-		}
-		String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
-		return last.isEmpty() ? peer : last;
+		return this.proxies.clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String detail) {

@@ -3,6 +3,8 @@ package com.homemadealexa.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,19 +13,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Slows down password guessing: after {@code maxFailures} failed logins from one client
- * within the lockout window, that client waits until the window has passed. In memory,
- * bounded, thread-safe.
+ * within the lockout window, that client waits until the window has passed; and all
+ * clients together get at most {@code maxFailuresPerMinute} failed logins in any minute,
+ * so guesses spread over many addresses stay bounded too (everyone waits while the bound
+ * is reached). In memory, bounded, thread-safe.
  */
 final class LoginThrottle {
 
 	/** Enough for any household; the oldest clients are forgotten first. */
 	static final int MAX_CLIENTS = 10_000;
 
+	private static final Duration MINUTE = Duration.ofMinutes(1);
+
 	private final int maxFailures;
 
 	private final Duration lockout;
 
+	private final int maxFailuresPerMinute;
+
 	private final Clock clock;
+
+	/** When the failures of the last minute happened, from all clients; oldest first. */
+	private final Deque<Instant> recentFailures = new ArrayDeque<>();
+
+	private int inFlight;
 
 	private final Map<String, Attempts> clients = new LinkedHashMap<>(16, 0.75f, true) {
 
@@ -35,8 +48,13 @@ final class LoginThrottle {
 	};
 
 	LoginThrottle(int maxFailures, Duration lockout, Clock clock) {
+		this(maxFailures, lockout, Integer.MAX_VALUE, clock);
+	}
+
+	LoginThrottle(int maxFailures, Duration lockout, int maxFailuresPerMinute, Clock clock) {
 		this.maxFailures = maxFailures;
 		this.lockout = lockout;
+		this.maxFailuresPerMinute = maxFailuresPerMinute;
 		this.clock = clock;
 	}
 
@@ -63,11 +81,32 @@ final class LoginThrottle {
 			// locked.
 			return Optional.of(Duration.ofSeconds(1));
 		}
+		Optional<Duration> globalWait = globalWait(now);
+		if (globalWait.isPresent()) {
+			return globalWait;
+		}
 		attempts.inFlight++;
+		this.inFlight++;
 		return Optional.empty();
 	}
 
+	private Optional<Duration> globalWait(Instant now) {
+		Instant minuteAgo = now.minus(MINUTE);
+		while (!this.recentFailures.isEmpty() && !this.recentFailures.peekFirst().isAfter(minuteAgo)) {
+			this.recentFailures.pollFirst();
+		}
+		if ((long) this.recentFailures.size() + this.inFlight < this.maxFailuresPerMinute) {
+			return Optional.empty();
+		}
+		if (this.recentFailures.isEmpty()) {
+			return Optional.of(Duration.ofSeconds(1));
+		}
+		Duration wait = Duration.between(now, this.recentFailures.peekFirst().plus(MINUTE));
+		return Optional.of(wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
+	}
+
 	synchronized void succeeded(String client) {
+		this.inFlight = Math.max(0, this.inFlight - 1);
 		Attempts attempts = this.clients.get(client);
 		if (attempts != null) {
 			attempts.finish();
@@ -80,6 +119,14 @@ final class LoginThrottle {
 
 	synchronized void failed(String client) {
 		Instant now = this.clock.instant();
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (this.maxFailuresPerMinute != Integer.MAX_VALUE) {
+			this.recentFailures.addLast(now);
+			// Only the last minute's count matters, and never more than the bound.
+			while (this.recentFailures.size() > this.maxFailuresPerMinute) {
+				this.recentFailures.pollFirst();
+			}
+		}
 		Attempts attempts = this.clients.computeIfAbsent(client, (key) -> new Attempts());
 		attempts.finish();
 		if (attempts.failures == 0) {

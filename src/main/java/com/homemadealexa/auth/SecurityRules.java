@@ -14,14 +14,16 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may call what. Public routes (behind the reverse proxy) need a JWT, except login;
- * internal routes are for the LAN only.
+ * internal routes are for the LAN only, under the server's own names, and change nothing
+ * for a web page of another origin. CSRF tokens are off: nothing here uses cookies, and
+ * {@link SameOriginFilter} refuses cross-site writes by {@code Origin}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityRules {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtTokens tokens, TrustedNetworks trusted,
-			JsonMapper json) throws Exception {
+			ServerNames names, JsonMapper json) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		// The filters are not beans, so the servlet container does not run them a second
 		// time outside the security chain.
@@ -32,6 +34,7 @@ class SecurityRules {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.addFilterAfter(new LanOnlyFilter(trusted, problems), SecurityContextHolderFilter.class)
+			.addFilterAfter(new SameOriginFilter(LanOnlyFilter.LAN_ONLY, names, problems), LanOnlyFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrustedNetworks {
 
-	private static final String KEY = "[server] trusted_networks (SERVER_TRUSTED_NETWORKS)";
-
 	// Only literals: InetAddress.getByName would otherwise resolve host names through
 	// DNS.
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -32,12 +30,28 @@ final class TrustedNetworks {
 	 * @throws ConfigurationException naming the key when an entry is not a CIDR
 	 */
 	static TrustedNetworks parse(List<String> cidrs) {
+		return parse(cidrs, "[server] trusted_networks (SERVER_TRUSTED_NETWORKS)");
+	}
+
+	/**
+	 * @param key the configuration key, as errors name it
+	 * @throws ConfigurationException naming the key when an entry is not a CIDR
+	 */
+	static TrustedNetworks parse(List<String> cidrs, String key) {
 		return new TrustedNetworks(cidrs.stream()
 			.flatMap((entry) -> List.of(entry.split(",")).stream())
 			.map(String::trim)
 			.filter((entry) -> !entry.isEmpty())
-			.map(TrustedNetworks::network)
+			.map((entry) -> network(entry, key))
 			.toList());
+	}
+
+	/**
+	 * @return whether the text is an IPv4 or IPv6 literal (brackets and a zone allowed);
+	 * never resolves a name
+	 */
+	static boolean isIpLiteral(String text) {
+		return literal(text) != null;
 	}
 
 	/**
@@ -53,12 +67,12 @@ final class TrustedNetworks {
 		return this.networks.stream().anyMatch((network) -> network.contains(bytes));
 	}
 
-	private static Network network(String cidr) {
+	private static Network network(String cidr, String key) {
 		int slash = cidr.indexOf('/');
 		String host = (slash < 0) ? cidr : cidr.substring(0, slash);
 		byte[] address = literal(host);
 		if (address == null) {
-			throw new ConfigurationException("Configuration key " + KEY + " has the entry '" + cidr
+			throw new ConfigurationException("Configuration key " + key + " has the entry '" + cidr
 					+ "', which is not an IP address or CIDR such as 192.168.0.0/16 or fc00::/7.");
 		}
 		int bits = address.length * 8;
@@ -72,7 +86,7 @@ final class TrustedNetworks {
 			}
 		}
 		if (prefix < 0 || prefix > bits) {
-			throw new ConfigurationException("Configuration key " + KEY + " has the entry '" + cidr
+			throw new ConfigurationException("Configuration key " + key + " has the entry '" + cidr
 					+ "', whose prefix length must be between 0 and " + bits + ".");
 		}
 		return new Network(address, prefix);

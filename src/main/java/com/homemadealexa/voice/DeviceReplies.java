@@ -128,7 +128,8 @@ class DeviceReplies implements DisposableBean {
 	}
 
 	/**
-	 * A wake word interrupts whatever the device was about to say or do.
+	 * A wake word interrupts whatever the device was about to say or do. A webapp tab's
+	 * is ignored: a token from the internet never acts on the home speaker.
 	 */
 	@EventListener
 	void onWakeword(WakewordHeard event) {

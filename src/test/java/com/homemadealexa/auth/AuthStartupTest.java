@@ -29,8 +29,9 @@ class AuthStartupTest {
 			.withUserConfiguration(Settings.class, AuthConfiguration.class)
 			.withPropertyValues("data.dir=" + this.dataDir, "auth.username=admin", "auth.password-hash=",
 					"auth.jwt-secret=", "auth.jwt-expire-days=30", "auth.max-failed-logins=5",
-					"auth.login-lockout-seconds=300", "server.host=0.0.0.0", "server.port=8080", "server.serve-url=",
-					"server.trusted-networks=127.0.0.0/8,::1/128");
+					"auth.login-lockout-seconds=300", "auth.max-failed-logins-per-minute=20", "server.host=0.0.0.0",
+					"server.port=8080", "server.serve-url=", "server.trusted-networks=127.0.0.0/8,::1/128",
+					"server.host-names=localhost", "server.trusted-proxies=127.0.0.1/32,::1/128");
 	}
 
 	@Test
@@ -61,6 +62,29 @@ class AuthStartupTest {
 				.isInstanceOf(ConfigurationException.class)
 				.hasMessageContaining("[server] trusted_networks")
 				.hasMessageContaining("192.168.1.0/99")
+				.hasMessageNotContaining("\n");
+		});
+	}
+
+	@Test
+	void failsWithOneLineWhenATrustedProxyIsNotACidr() {
+		runner().withPropertyValues("server.trusted-proxies=backend.vpn").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(ConfigurationException.class)
+				.hasMessageContaining("[server] trusted_proxies (SERVER_TRUSTED_PROXIES)")
+				.hasMessageContaining("backend.vpn")
+				.hasMessageNotContaining("\n");
+		});
+	}
+
+	@Test
+	void failsWithOneLineWhenAHostNameIsAUrl() {
+		runner().withPropertyValues("server.host-names=http://alexa.lan/").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(ConfigurationException.class)
+				.hasMessageContaining("[server] host_names (SERVER_HOST_NAMES)")
 				.hasMessageNotContaining("\n");
 		});
 	}

@@ -44,4 +44,21 @@ class CredentialsTest {
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("plain-text-password"));
 	}
 
+	@Test
+	void checksAWrongUsernameAgainstAHashOfTheConfiguredCost() {
+		for (int cost : new int[] { 4, 10, 12 }) {
+			Credentials credentials = new Credentials("admin", BCrypt.hashpw("secret", BCrypt.gensalt(cost)));
+			assertThat(credentials.dummyCost()).as("configured cost %d", cost).isEqualTo(cost);
+			assertThat(credentials.matches("root", "secret")).isFalse();
+		}
+	}
+
+	@Test
+	void refusesAHashWhoseCostBcryptCannotUse() {
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> new Credentials("admin", "$2a$03$" + HASH.substring(7)))
+			.withMessageContaining("[auth] password_hash")
+			.withMessageContaining("cost 3");
+	}
+
 }

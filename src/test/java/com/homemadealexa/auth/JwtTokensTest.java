@@ -95,4 +95,39 @@ class JwtTokensTest {
 		return builder.signWith(key, algorithm).compact();
 	}
 
+	@Test
+	void refusesTokensOfAnOlderGeneration() {
+		java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong(3);
+		JwtTokens stamped = new JwtTokens(KEY, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC), generation::get);
+		String token = stamped.issue("admin");
+		assertThat(stamped.verify(token)).contains("admin");
+		generation.set(4);
+		assertThat(stamped.verify(token)).isEmpty();
+		assertThat(stamped.verify(stamped.issue("admin"))).contains("admin");
+	}
+
+	@Test
+	void takesATokenWithoutGenerationAsGenerationZero() {
+		String unstamped = Jwts.builder()
+			.subject("admin")
+			.issuedAt(Date.from(NOW))
+			.expiration(Date.from(NOW.plus(Duration.ofDays(1))))
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
+		assertThat(this.tokens.verify(unstamped)).contains("admin");
+		JwtTokens revoked = new JwtTokens(KEY, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC), () -> 1L);
+		assertThat(revoked.verify(unstamped)).isEmpty();
+	}
+
+	@Test
+	void refusesAGenerationThatIsNotANumber() {
+		String odd = Jwts.builder()
+			.subject("admin")
+			.claim(JwtTokens.GENERATION_CLAIM, "0")
+			.expiration(Date.from(NOW.plus(Duration.ofDays(1))))
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
+		assertThat(this.tokens.verify(odd)).isEmpty();
+	}
+
 }

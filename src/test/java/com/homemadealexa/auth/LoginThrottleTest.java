@@ -74,4 +74,34 @@ class LoginThrottleTest {
 		}
 	}
 
+	@Test
+	void boundsTheFailuresOfAllClientsTogetherPerMinute() {
+		LoginThrottle bounded = new LoginThrottle(3, Duration.ofSeconds(300), 10, this.clock);
+		int checked = 0;
+		for (int i = 0; i < 100; i++) {
+			String client = "10.0.0." + i;
+			if (bounded.tryBegin(client).isEmpty()) {
+				checked++;
+				bounded.failed(client);
+			}
+			this.clock.advance(Duration.ofMillis(100));
+		}
+		assertThat(checked).as("passwords checked in 10 s from 100 addresses").isEqualTo(10);
+		assertThat(bounded.tryBegin("10.0.1.1")).as("a fresh address while the bound holds")
+			.hasValueSatisfying((wait) -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(bounded.tryBegin("10.0.1.1")).as("a minute later").isEmpty();
+	}
+
+	@Test
+	void countsChecksInFlightAgainstTheGlobalBound() {
+		LoginThrottle bounded = new LoginThrottle(3, Duration.ofSeconds(300), 4, this.clock);
+		for (int i = 0; i < 4; i++) {
+			assertThat(bounded.tryBegin("10.0.0." + i)).isEmpty();
+		}
+		assertThat(bounded.tryBegin("10.0.0.99")).isPresent();
+		bounded.succeeded("10.0.0.0");
+		assertThat(bounded.tryBegin("10.0.0.99")).as("a success frees its place").isEmpty();
+	}
+
 }

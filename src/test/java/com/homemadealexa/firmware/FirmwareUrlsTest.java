@@ -46,7 +46,7 @@ class FirmwareUrlsTest {
 	}
 
 	private static FirmwareUrls urls(String serveUrl) {
-		return new FirmwareUrls(new ServerSettings("0.0.0.0", 8080, serveUrl, List.of()));
+		return new FirmwareUrls(new ServerSettings("0.0.0.0", 8080, serveUrl, List.of(), List.of(), List.of()));
 	}
 
 	private static MockHttpServletRequest requestOn(String localAddress, int localPort) {

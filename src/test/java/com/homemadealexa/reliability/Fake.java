@@ -1,5 +1,7 @@
 package com.homemadealexa.reliability;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,6 +23,8 @@ final class Fake {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+
 	Fake() {
 		this.port = Loopback.freePort();
 		this.server = new WireMockServer(wireMockConfig().port(this.port)
@@ -30,7 +34,11 @@ final class Fake {
 			.asynchronousResponseThreads(40)
 			.disableRequestJournal()
 			.notifier(new Slf4jNotifier(false)));
-		this.server.addMockServiceRequestListener((request, response) -> this.requests.incrementAndGet());
+		this.server.addMockServiceRequestListener((request, response) -> {
+			this.requests.incrementAndGet();
+			this.requestsByPath.computeIfAbsent(request.getUrl().split("\\?")[0], (path) -> new AtomicInteger())
+				.incrementAndGet();
+		});
 		this.server.start();
 	}
 
@@ -45,6 +53,12 @@ final class Fake {
 
 	int requests() {
 		return this.requests.get();
+	}
+
+	/** Requests so far to this path (without query), since the fake started. */
+	int requests(String path) {
+		AtomicInteger count = this.requestsByPath.get(path);
+		return (count != null) ? count.get() : 0;
 	}
 
 	/** Stops listening: the provider is absent. */

@@ -62,16 +62,34 @@ final class RawWebSocket implements AutoCloseable {
 	 * small one makes the server's writes block soon when this client stops reading
 	 */
 	static RawWebSocket open(int port, String pathAndQuery, int receiveBuffer) throws IOException {
+		return open(port, pathAndQuery, receiveBuffer, "127.0.0.1:" + port);
+	}
+
+	/**
+	 * Opens the connection with the {@code Host} a browser or a proxy would send, and
+	 * more headers.
+	 * @param headers more header lines, each {@code "Name: value"}
+	 */
+	static RawWebSocket openAs(int port, String pathAndQuery, String host, String... headers) throws IOException {
+		return open(port, pathAndQuery, 0, host, headers);
+	}
+
+	private static RawWebSocket open(int port, String pathAndQuery, int receiveBuffer, String host, String... headers)
+			throws IOException {
 		Socket socket = new Socket();
 		if (receiveBuffer > 0) {
 			socket.setReceiveBufferSize(receiveBuffer);
 		}
 		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 		socket.setSoTimeout(5000);
+		StringBuilder extra = new StringBuilder();
+		for (String header : headers) {
+			extra.append(header).append("\r\n");
+		}
 		socket.getOutputStream()
-			.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+			.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host
 					+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + extra + "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 		String head = readHead(socket.getInputStream());
 		return new RawWebSocket(socket, head.lines().findFirst().orElse(""));
