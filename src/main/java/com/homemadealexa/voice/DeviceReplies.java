@@ -2,6 +2,7 @@ package com.homemadealexa.voice;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import com.homemadealexa.assistant.Interpretation;
 import com.homemadealexa.audio.AudioOutput;
@@ -57,6 +58,15 @@ class DeviceReplies implements DisposableBean {
 	 * Starts answering in the background; returns at once.
 	 */
 	void answer(Heard heard, String deviceAddress, Turn turn) {
+		answer(heard, deviceAddress, turn, (interpretation) -> {
+		});
+	}
+
+	/**
+	 * As {@link #answer(Heard, String, Turn)}, and hands the interpretation to
+	 * {@code answered} as soon as it is known, while it still plays.
+	 */
+	void answer(Heard heard, String deviceAddress, Turn turn, Consumer<Interpretation> answered) {
 		if (heard.text().isEmpty()) {
 			this.turns.end(deviceAddress, turn);
 			return;
@@ -64,7 +74,7 @@ class DeviceReplies implements DisposableBean {
 		this.replies.execute(() -> {
 			MDC.put("utterance", heard.utteranceId());
 			try {
-				speak(heard, deviceAddress, turn);
+				speak(heard, deviceAddress, turn, answered);
 			}
 			catch (RuntimeException ex) {
 				log.error("Utterance {} failed while answering the device", heard.utteranceId(), ex);
@@ -77,10 +87,11 @@ class DeviceReplies implements DisposableBean {
 		});
 	}
 
-	private void speak(Heard heard, String deviceAddress, Turn turn) {
+	private void speak(Heard heard, String deviceAddress, Turn turn, Consumer<Interpretation> answered) {
 		String conversationId = conversationOf(deviceAddress);
 		DevicePlayback playback = new DevicePlayback(turn, this.voice, this.speaker, heard.timings());
 		Interpretation answer = this.answers.answer(conversationId, heard, playback::say);
+		answered.accept(answer);
 		int played = playback.finish();
 		this.answers.remember(heard, conversationId, answer);
 		if (played < 0 || turn.isCancelled()) {

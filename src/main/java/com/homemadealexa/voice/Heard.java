@@ -1,12 +1,26 @@
 package com.homemadealexa.voice;
 
 /**
- * A transcribed utterance.
+ * A transcribed (or typed) utterance.
  *
  * @param utteranceId id on every log line about it
  * @param text the transcript, stripped; empty for silence
  * @param timings its stage times
+ * @param input whether it was spoken or typed
  */
-record Heard(String utteranceId, String text, UtteranceTimings timings) {
+record Heard(String utteranceId, String text, UtteranceTimings timings, Input input) {
+
+	Heard(String utteranceId, String text, UtteranceTimings timings) {
+		this(utteranceId, text, timings, Input.SPEECH);
+	}
+
+	enum Input {
+
+		/** Spoken to a device or the webapp, then transcribed. */
+		SPEECH,
+		/** Typed in the webapp or the console. */
+		TEXT
+
+	}
 
 }
