@@ -67,7 +67,9 @@ public class Reachability {
 				if (uri.getHost() == null || port == -1) {
 					return null;
 				}
-				return new Target(uri.getHost(), port);
+				String host = uri.getHost();
+				// An IPv6 literal comes back in its brackets.
+				return new Target(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port);
 			}
 			catch (URISyntaxException ex) {
 				return null;
