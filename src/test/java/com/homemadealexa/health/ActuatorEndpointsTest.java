@@ -28,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/health} and {@code /actuator/prometheus} of the running server, with
- * providers in every state: the audio server and the weather service listening on
- * loopback, the model's host refusing connections, the Azure voice and MQTT not
- * configured.
+ * providers in every state: the audio server listening on loopback, the model's host
+ * refusing connections, the Azure voice and MQTT not configured, the weather service (a
+ * loopback fake that knows no forecast) judged by its last call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActuatorEndpointsTest {
@@ -62,7 +62,7 @@ class ActuatorEndpointsTest {
 		registry.add("weather.open-meteo-url", () -> "http://127.0.0.1:" + weather.port());
 		registry.add("weather.openweathermap-api-key", () -> "");
 		registry.add("assistant.language", () -> "en-US");
-		registry.add("assistant.prefer-local", () -> "false");
+		registry.add("assistant.prefer-local", () -> "true");
 		registry.add("auth.password-hash", () -> BCrypt.hashpw("secret", BCrypt.gensalt(4)));
 		registry.add("data.dir", () -> data.resolve("data").toString());
 		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
@@ -87,7 +87,6 @@ class ActuatorEndpointsTest {
 		assertThat(providers.get("audio-server").get("status").asString()).isEqualTo("UP");
 		assertThat(providers.get("audio-server").get("details").get("target").asString())
 			.isEqualTo(URI.create(speaker.url()).getAuthority());
-		assertThat(providers.get("weather").get("status").asString()).isEqualTo("UP");
 		assertThat(providers.get("weather").get("details").get("provider").asString()).isEqualTo("open-meteo");
 		assertThat(providers.get("model").get("status").asString()).isEqualTo("UNREACHABLE");
 		assertThat(providers.get("model").get("details").get("configured").asBoolean()).isTrue();
@@ -97,9 +96,28 @@ class ActuatorEndpointsTest {
 		assertThat(providers.get("voice").get("details").get("detail").asString()).contains("azure.speech_key");
 		assertThat(providers.get("mqtt").get("status").asString()).isEqualTo("NOT_CONFIGURED");
 		assertThat(response.body()).doesNotContain("sk-health-probe-never-sends-this");
-		// Reachability is a TCP connect: the weather service got no request.
-		assertThat(weather.getAllServeEvents()).isEmpty();
 		assertThat(get("/actuator/health/providers/model").body()).contains("UNREACHABLE");
+	}
+
+	@Test
+	void theWeatherIsJudgedByItsLastCallAndNeverProbed() throws Exception {
+		JsonNode before = json.readTree(get("/actuator/health/providers/weather").body());
+		assertThat(before.get("status").asString()).isEqualTo("UP");
+		assertThat(before.get("details").has("reachable")).isFalse();
+		assertThat(before.get("details").get("detail").asString()).isEqualTo("Not asked for since start-up.");
+		assertThat(weather.getAllServeEvents()).isEmpty();
+
+		HttpResponse<String> asked = this.http.send(HttpRequest.newBuilder(uri("/api/internal/chat"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"command\": \"what's the weather\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(asked.statusCode()).isEqualTo(200);
+		assertThat(weather.getAllServeEvents()).isNotEmpty();
+		JsonNode health = json.readTree(get("/actuator/health").body());
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		JsonNode weatherHealth = health.get("components").get("providers").get("components").get("weather");
+		assertThat(weatherHealth.get("status").asString()).isEqualTo("UNREACHABLE");
+		assertThat(weatherHealth.get("details").get("check").asString()).isEqualTo("last call");
 	}
 
 	@Test
