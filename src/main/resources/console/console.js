@@ -233,6 +233,14 @@ const PROVIDER_STATES = {
   UNKNOWN: 'unknown',
 };
 
+/** UP without a reachability verdict: configured, not checked yet (e.g. the weather before its first call). */
+function providerState(component) {
+  if (component.status === 'UP' && component.details?.reachable === undefined) {
+    return 'configured';
+  }
+  return PROVIDER_STATES[component.status] ?? component.status.toLowerCase();
+}
+
 function renderHealth(health) {
   const providers = health.components?.providers?.components ?? {};
   $('health-status').textContent = `server ${health.status}`;
@@ -246,16 +254,17 @@ function renderHealth(health) {
     what.dataset.label = 'Provider';
     const title = document.createElement('div');
     title.textContent = name;
+    title.className = 'name';
     const implementation = document.createElement('div');
-    implementation.className = 'muted small';
-    implementation.textContent = details.provider ?? '';
+    implementation.className = 'muted small target';
+    implementation.textContent = [details.provider, details.target].filter(Boolean).join(' · ');
     what.append(title, implementation);
     const state = document.createElement('td');
     state.dataset.label = 'Status';
     const pill = document.createElement('span');
     pill.className = 'state';
     pill.dataset.status = component.status;
-    pill.textContent = PROVIDER_STATES[component.status] ?? component.status.toLowerCase();
+    pill.textContent = providerState(component);
     state.append(pill);
     if (details.detail) {
       const detail = document.createElement('div');
@@ -263,12 +272,13 @@ function renderHealth(health) {
       detail.textContent = details.detail;
       state.append(detail);
     }
-    row.append(what, state, cell(details.target ?? '–', 'target', 'Where'));
+    row.append(what, state);
     return row;
   });
   $('health').tBodies[0].replaceChildren(...rows);
   $('health-note').textContent = rows.length > 0
-    ? 'Reachable means the host takes a TCP connection (checked at most every 30 s); no paid call is made.'
+    ? 'Reachable: the host takes a TCP connection (checked at most every 30 s), the MQTT broker is connected, the '
+      + 'weather\'s last call worked. No paid call is made.'
     : 'No provider reports its health.';
 }
 

@@ -281,7 +281,7 @@ class WebappBrowserTest {
 				.contains("stt", "answered");
 			waitFor(By.cssSelector("#devices tr[data-device='box-living-room']"));
 			waitFor(By.xpath("//ul[@id='reminders']/li[contains(., 'Water the plants')]"));
-			chromium.resize(1280, 1000);
+			chromium.resize(1280, 1500);
 			chromium.screenshot("console");
 			chromium.resize(1280, 900);
 		}
@@ -333,6 +333,9 @@ class WebappBrowserTest {
 		assertThat(driver().findElement(By.cssSelector("#health tr[data-provider='mqtt']")).getText())
 			.contains("not configured")
 			.contains("mqtt.url");
+		// The weather is judged by its last call: before one it is only configured.
+		assertThat(driver().findElement(By.cssSelector("#health tr[data-provider='weather'] .state")).getText())
+			.isEqualTo("configured");
 		assertThat(driver().findElement(By.id("health-status")).getText()).isEqualTo("server UP");
 		// The household speaks en-US: its 12-hour clock, whatever the browser's language.
 		assertThat(waitForText(By.id("updated"), "Updated")).isTrue();
