@@ -1,9 +1,14 @@
-// The LAN console: watches the devices and the recent utterances, sends commands, uploads
-// firmware and pushes OTA, lists reminders. It calls the /api/internal routes, which the
+// The LAN console: watches the devices, the providers' health and the recent utterances,
+// sends commands (typed ones too), uploads firmware and pushes OTA, lists reminders. It calls the /api/internal routes, which the
 // server answers only to the LAN, so the console needs no login.
 
 const REFRESH_MS = 2000;
 const REMINDERS_REFRESH_MS = 10000;
+const HEALTH_REFRESH_MS = 10000;
+
+// The household's language (assistant.language) writes the times: 24-hour for pl-PL
+// whatever the browser's language; undefined (the browser's) until the server said.
+let householdLocale;
 
 const $ = (id) => document.getElementById(id);
 
@@ -53,11 +58,14 @@ function result(id, message, ok) {
   element.className = `result ${ok ? 'ok' : 'failed'}`;
 }
 
-function cell(text, className) {
+function cell(text, className, label) {
   const td = document.createElement('td');
   td.textContent = text;
   if (className) {
     td.className = className;
+  }
+  if (label) {
+    td.dataset.label = label;
   }
   return td;
 }
@@ -78,7 +86,16 @@ function duration(seconds) {
 }
 
 function clock(date) {
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return date.toLocaleTimeString(householdLocale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+async function loadHouseholdLocale() {
+  try {
+    const settings = await call('GET', '/api/internal/console');
+    householdLocale = settings.language;
+  } catch {
+    // an older server: the browser's own language writes the times
+  }
 }
 
 // ---- devices and firmware (GET /api/internal/status)
@@ -91,10 +108,10 @@ function renderDevices(devices) {
     row.dataset.device = device.hostname ?? device.ip;
     const since = new Date(Date.now() - device.connected_seconds * 1000);
     row.append(
-      cell(device.hostname ?? '(no hello yet)'),
-      cell(device.hw_type ?? (device.webapp ? 'webapp' : '–')),
-      cell(device.ip, 'nowrap'),
-      cell(`${duration(device.connected_seconds)} (since ${clock(since)})`, 'nowrap'),
+      cell(device.hostname ?? '(no hello yet)', 'name', 'Name'),
+      cell(device.hw_type ?? (device.webapp ? 'webapp' : '–'), '', 'Type'),
+      cell(device.ip, 'nowrap', 'Address'),
+      cell(`${duration(device.connected_seconds)} (since ${clock(since)})`, '', 'Connected'),
     );
     return row;
   });
@@ -103,12 +120,14 @@ function renderDevices(devices) {
   $('no-devices').hidden = devices.length > 0;
   fillTargets($('target'), devices);
   fillTargets($('ota-target'), devices);
+  // Only devices have a speaker on the audio server; a webapp tab speaks for itself.
+  fillTargets($('chat-target'), devices.filter((d) => !d.webapp), 'No device (text only)');
 }
 
 /** Keeps the chosen target while the list of devices changes around it. */
-function fillTargets(select, devices) {
+function fillTargets(select, devices, none = 'All devices') {
   const chosen = select.value;
-  const wanted = [['', 'All devices'], ...devices.map((d) => [d.hostname ?? d.ip, d.hostname ? `${d.hostname} (${d.ip})` : d.ip])];
+  const wanted = [['', none], ...devices.map((d) => [d.hostname ?? d.ip, d.hostname ? `${d.hostname} (${d.ip})` : d.ip])];
   const current = [...select.options].map((o) => [o.value, o.textContent]);
   if (JSON.stringify(wanted) === JSON.stringify(current)) {
     return;
@@ -151,7 +170,7 @@ async function refreshStatus() {
 let shownUtterances = '';
 
 function renderUtterances(utterances) {
-  const seen = JSON.stringify(utterances.map((u) => [u.id, u.stagesMillis]));
+  const seen = JSON.stringify(utterances.map((u) => [u.id, u.stagesMillis, u.failure]));
   if (seen === shownUtterances) {
     return;
   }
@@ -159,13 +178,28 @@ function renderUtterances(utterances) {
   const rows = utterances.map((utterance) => {
     const row = document.createElement('tr');
     row.dataset.utterance = utterance.id;
+    row.dataset.input = (utterance.input ?? 'SPEECH').toLowerCase();
     const said = document.createElement('td');
     const heard = document.createElement('div');
-    heard.textContent = utterance.transcript || '(nothing heard)';
+    heard.textContent = utterance.transcript || (utterance.failure ? '' : '(nothing heard)');
+    if (row.dataset.input === 'text') {
+      const typed = document.createElement('span');
+      typed.className = 'tag';
+      typed.textContent = 'typed';
+      heard.prepend(typed, ' ');
+    }
     const answered = document.createElement('div');
     answered.className = 'answer';
     answered.textContent = utterance.answer ? `→ ${utterance.answer}` : '';
     said.append(heard, answered);
+    if (utterance.failure) {
+      row.dataset.failedStage = utterance.failure.stage;
+      row.classList.add('failed');
+      const failure = document.createElement('div');
+      failure.className = 'failure';
+      failure.textContent = `✕ failed at ${utterance.failure.stage}: ${utterance.failure.reason}`;
+      said.append(failure);
+    }
     const stages = document.createElement('td');
     const chips = document.createElement('div');
     chips.className = 'stages';
@@ -189,6 +223,97 @@ function renderUtterances(utterances) {
 async function refreshUtterances() {
   renderUtterances(await call('GET', '/api/internal/utterances'));
 }
+
+// ---- provider health (GET /actuator/health)
+
+const PROVIDER_STATES = {
+  UP: 'reachable',
+  UNREACHABLE: 'unreachable',
+  NOT_CONFIGURED: 'not configured',
+  UNKNOWN: 'unknown',
+};
+
+/** UP without a reachability verdict: configured, not checked yet (e.g. the weather before its first call). */
+function providerState(component) {
+  if (component.status === 'UP' && component.details?.reachable === undefined) {
+    return 'configured';
+  }
+  return PROVIDER_STATES[component.status] ?? component.status.toLowerCase();
+}
+
+function renderHealth(health) {
+  const providers = health.components?.providers?.components ?? {};
+  $('health-status').textContent = `server ${health.status}`;
+  $('health-status').dataset.status = health.status;
+  const rows = Object.entries(providers).map(([name, component]) => {
+    const details = component.details ?? {};
+    const row = document.createElement('tr');
+    row.dataset.provider = name;
+    row.dataset.status = component.status;
+    const what = document.createElement('td');
+    what.dataset.label = 'Provider';
+    const title = document.createElement('div');
+    title.textContent = name;
+    title.className = 'name';
+    const implementation = document.createElement('div');
+    implementation.className = 'muted small target';
+    implementation.textContent = [details.provider, details.target].filter(Boolean).join(' · ');
+    what.append(title, implementation);
+    const state = document.createElement('td');
+    state.dataset.label = 'Status';
+    const pill = document.createElement('span');
+    pill.className = 'state';
+    pill.dataset.status = component.status;
+    pill.textContent = providerState(component);
+    state.append(pill);
+    if (details.detail) {
+      const detail = document.createElement('div');
+      detail.className = 'muted small';
+      detail.textContent = details.detail;
+      state.append(detail);
+    }
+    row.append(what, state);
+    return row;
+  });
+  $('health').tBodies[0].replaceChildren(...rows);
+  $('health-note').textContent = rows.length > 0
+    ? 'Reachable: the host takes a TCP connection (checked at most every 30 s), the MQTT broker is connected, the '
+      + 'weather\'s last call worked. No paid call is made.'
+    : 'No provider reports its health.';
+}
+
+async function refreshHealth() {
+  try {
+    renderHealth(await call('GET', '/actuator/health'));
+  } catch (error) {
+    $('health-note').textContent = `Health could not be loaded: ${error.message}`;
+  }
+  setTimeout(refreshHealth, HEALTH_REFRESH_MS);
+}
+
+// ---- typed commands (POST /api/internal/chat)
+
+$('chat').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const command = $('chat-command').value.trim();
+  if (!command) {
+    result('chat-result', 'Type a command first.', false);
+    $('chat-command').focus();
+    return;
+  }
+  const target = $('chat-target');
+  $('chat-send').disabled = true;
+  try {
+    const answer = await call('POST', `/api/internal/chat${targetQuery(target)}`, { command });
+    result('chat-result', answer.device ? `${answer.response_phrase} (spoken on ${answer.device})` : answer.response_phrase, true);
+    $('chat-command').value = '';
+    await refreshUtterances();
+  } catch (error) {
+    result('chat-result', error.message, false);
+  } finally {
+    $('chat-send').disabled = false;
+  }
+});
 
 // ---- reminders (GET/DELETE /api/internal/reminders)
 
@@ -346,5 +471,8 @@ async function refreshRemindersForever() {
   setTimeout(refreshRemindersForever, REMINDERS_REFRESH_MS);
 }
 
-refresh();
-refreshRemindersForever();
+loadHouseholdLocale().finally(() => {
+  refresh();
+  refreshRemindersForever();
+  refreshHealth();
+});

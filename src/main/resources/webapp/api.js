@@ -79,6 +79,19 @@ export async function speak(token, pcm) {
   return response.json();
 }
 
+/**
+ * Sends a typed command; the answer is the same as for speech.
+ * @returns {Promise<{status: string, command: string, next: string, audio_b64: ?string, answer: string}>}
+ */
+export async function chat(token, command) {
+  const response = await send('/api/public/chat', {
+    method: 'POST',
+    headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ command }),
+  });
+  return response.json();
+}
+
 async function send(path, options) {
   let response;
   try {

@@ -1,4 +1,5 @@
-// The webapp: log in, push to talk, hear the answer, keep talking when the assistant asks.
+// The webapp: log in, push to talk (or type), hear the answer, keep talking when the
+// assistant asks.
 // The page's state is mirrored on <body data-view data-state> for the stylesheet (and tests).
 
 import { t, translatePage } from './i18n.js';
@@ -24,6 +25,7 @@ function setState(next, label = t(`state.${next}`)) {
   document.body.dataset.state = next;
   $('talk-label').textContent = label;
   $('talk').disabled = next === 'thinking';
+  $('send-command').disabled = next === 'thinking';
   if (next !== 'listening') {
     document.body.style.setProperty('--level', 0);
   }
@@ -181,15 +183,21 @@ async function finishUtterance() {
   }
 }
 
-async function answer(reply) {
+/**
+ * Shows and plays one answer.
+ * @param typed the command was typed: a follow-up question is answered by typing too,
+ *   so the microphone is not opened by itself
+ */
+async function answer(reply, typed = false) {
   if (!reply.command) {
     addEntry('info', t('log.notUnderstood'));
     setState('idle');
     return;
   }
-  addEntry('user', reply.command);
+  const you = addEntry('user', reply.command);
+  you.dataset.typed = String(typed);
   if (!reply.audio_b64) {
-    addEntry('assistant', t('log.noAnswer'));
+    addEntry('assistant', reply.answer || t('log.noAnswer'));
     setState('idle');
     return;
   }
@@ -212,10 +220,32 @@ async function answer(reply) {
   if (state !== 'speaking') {
     return; // interrupted: the user is already talking again
   }
-  if (finished && reply.next === 'listen') {
+  if (finished && reply.next === 'listen' && !typed) {
     await startListening(true);
   } else {
     setState('idle');
+  }
+}
+
+async function sendTyped(command) {
+  hideError();
+  recorder?.cancel();
+  recorder = null;
+  player?.stop();
+  setState('thinking');
+  let reply;
+  try {
+    // Inside the submit's user gesture, so the answer may play.
+    await audio();
+    reply = await api.chat(token, command);
+  } catch (error) {
+    setState('idle');
+    failed(error);
+    return;
+  }
+  $('command').value = '';
+  if (document.body.dataset.view === 'talk') {
+    await answer(reply, true);
   }
 }
 
@@ -339,6 +369,17 @@ $('talk').addEventListener('click', () => {
     default:
       break;
   }
+});
+
+$('type-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const field = $('command');
+  const command = field.value.trim();
+  if (!command || state === 'thinking') {
+    field.focus();
+    return;
+  }
+  sendTyped(command);
 });
 
 $('logout').addEventListener('click', () => showLogin(null));

@@ -38,6 +38,9 @@ const messages = {
     'error.server': 'The server could not answer: {0}',
     'error.tooMany': 'Too many attempts: {0}',
     'dismiss': 'Close',
+    'type.placeholder': 'Or type a command…',
+    'type.label': 'Command',
+    'type.send': 'Send',
   },
   pl: {
     'title': 'Alexa',
@@ -76,6 +79,9 @@ const messages = {
     'error.server': 'Serwer nie mógł odpowiedzieć: {0}',
     'error.tooMany': 'Za dużo prób: {0}',
     'dismiss': 'Zamknij',
+    'type.placeholder': 'Albo wpisz polecenie…',
+    'type.label': 'Polecenie',
+    'type.send': 'Wyślij',
   },
 };
 
@@ -87,7 +93,7 @@ export function t(key, ...args) {
   return text.replace(/\{(\d+)\}/g, (match, index) => String(args[Number(index)] ?? ''));
 }
 
-/** Fills every element marked data-i18n (text) or data-i18n-aria (label). */
+/** Fills every element marked data-i18n (text), data-i18n-aria (label) or data-i18n-placeholder. */
 export function translatePage(root = document) {
   document.documentElement.lang = language;
   root.querySelectorAll('[data-i18n]').forEach((element) => {
@@ -95,5 +101,8 @@ export function translatePage(root = document) {
   });
   root.querySelectorAll('[data-i18n-aria]').forEach((element) => {
     element.setAttribute('aria-label', t(element.dataset.i18nAria));
+  });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((element) => {
+    element.placeholder = t(element.dataset.i18nPlaceholder);
   });
 }

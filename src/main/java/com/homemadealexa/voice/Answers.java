@@ -41,6 +41,7 @@ class Answers {
 		}
 		catch (RuntimeException ex) {
 			log.error("Utterance {} failed at stage interpret", heard.utteranceId(), ex);
+			heard.timings().failed("interpret", ex.toString());
 			String apology = this.phrases.pick("voice.apology");
 			sentences.accept(apology);
 			return new Interpretation("error", apology, true, Interpretation.Route.FALLBACK);
@@ -51,8 +52,9 @@ class Answers {
 	}
 
 	void remember(Heard heard, String source, Interpretation answer) {
-		this.recent.add(new RecentUtterances.Entry(heard.utteranceId(), source, Instant.now(), heard.text(),
-				answer.phrase(), answer.route().name(), heard.timings().millis()));
+		this.recent
+			.add(new RecentUtterances.Entry(heard.utteranceId(), source, Instant.now(), heard.text(), answer.phrase(),
+					answer.route().name(), heard.timings().millis(), heard.input().name(), heard.timings().failure()));
 	}
 
 }

@@ -162,6 +162,7 @@ final class DevicePlayback {
 		catch (CompletionException | java.util.concurrent.CancellationException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			log.warn("Utterance {} failed at stage tts: {}", this.turn.utteranceId(), cause.getMessage());
+			this.timings.failed("tts", cause.getMessage());
 			return null;
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import com.homemadealexa.assistant.Interpretation;
 import com.homemadealexa.audio.AudioOutput;
@@ -68,6 +69,15 @@ class DeviceReplies implements DisposableBean {
 	 * Starts answering in the background; returns at once.
 	 */
 	void answer(Heard heard, String deviceAddress, Turn turn) {
+		answer(heard, deviceAddress, turn, (interpretation) -> {
+		});
+	}
+
+	/**
+	 * As {@link #answer(Heard, String, Turn)}, and hands the interpretation to
+	 * {@code answered} as soon as it is known, while it still plays.
+	 */
+	void answer(Heard heard, String deviceAddress, Turn turn, Consumer<Interpretation> answered) {
 		// The connection the device had when it spoke: after a reboot mid-reply its new
 		// connection must not get this reply's listen or idle.
 		String connectionId = this.devices.findByAddress(deviceAddress).map(DeviceInfo::connectionId).orElse("");
@@ -78,7 +88,7 @@ class DeviceReplies implements DisposableBean {
 					release(heard, connectionId, turn);
 				}
 				else {
-					speak(heard, deviceAddress, connectionId, turn);
+					speak(heard, deviceAddress, connectionId, turn, answered);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -92,10 +102,12 @@ class DeviceReplies implements DisposableBean {
 		});
 	}
 
-	private void speak(Heard heard, String deviceAddress, String connectionId, Turn turn) {
+	private void speak(Heard heard, String deviceAddress, String connectionId, Turn turn,
+			Consumer<Interpretation> answered) {
 		String conversationId = conversationOf(deviceAddress);
 		DevicePlayback playback = new DevicePlayback(turn, this.voice, this.speaker, heard.timings());
 		Interpretation answer = this.answers.answer(conversationId, heard, playback::say);
+		answered.accept(answer);
 		int played = playback.finish();
 		this.answers.remember(heard, conversationId, answer);
 		if (played < 0 || turn.isCancelled()) {

@@ -6,11 +6,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
- * The last utterances with their stage timings, for the LAN console. Holds no audio.
- * Thread-safe.
+ * The last utterances with their stage timings, for the LAN console: spoken and typed,
+ * answered and failed. Holds no audio. Thread-safe.
  */
 @Component
 class RecentUtterances {
@@ -26,6 +28,13 @@ class RecentUtterances {
 		}
 	}
 
+	/**
+	 * Keeps an utterance that failed before it could be answered (e.g. speech-to-text).
+	 */
+	void failed(String id, String source, Failure failure) {
+		add(new Entry(id, source, Instant.now(), "", "", "", Map.of(), Heard.Input.SPEECH.name(), failure));
+	}
+
 	synchronized List<Entry> newestFirst() {
 		return List.copyOf(this.entries);
 	}
@@ -34,15 +43,26 @@ class RecentUtterances {
 	 * One utterance as the console shows it.
 	 *
 	 * @param id utterance id (as in the log)
-	 * @param source device hostname/address or webapp user
+	 * @param source device hostname/address, webapp user or console caller
 	 * @param at when its speech ended
-	 * @param transcript what was heard
+	 * @param transcript what was heard (or typed)
 	 * @param answer what was answered
-	 * @param route how the answer was found
+	 * @param route how the answer was found; empty when it failed before
 	 * @param stagesMillis milliseconds from end of speech to each stage
+	 * @param input {@code SPEECH} or {@code TEXT}
+	 * @param failure the first stage that failed, or null
 	 */
 	record Entry(String id, String source, Instant at, String transcript, String answer, String route,
-			Map<String, Long> stagesMillis) {
+			Map<String, Long> stagesMillis, String input, @Nullable Failure failure) {
+	}
+
+	/**
+	 * A failed stage.
+	 *
+	 * @param stage {@code stt}, {@code interpret} or {@code tts}
+	 * @param reason one line, as logged (never a key or audio)
+	 */
+	record Failure(String stage, String reason) {
 	}
 
 }

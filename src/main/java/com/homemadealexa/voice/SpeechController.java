@@ -7,13 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.homemadealexa.assistant.Interpretation;
-import com.homemadealexa.assistant.Interpreter;
 import com.homemadealexa.speech.SpeechException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +20,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Speech in, answer out: {@code /api/internal/stt} for devices (answered as soon as the
  * transcript exists), {@code /api/public/stt} for the webapp (answered with the spoken
- * audio), and {@code /api/internal/chat} for text.
+ * audio). Typed commands are {@link ChatController}'s.
  */
 @RestController
 class SpeechController {
@@ -47,8 +41,6 @@ class SpeechController {
 
 	private final WebappReplies webappReplies;
 
-	private final Interpreter interpreter;
-
 	private final DeviceTurns turns;
 
 	private final RecentUtterances recent;
@@ -56,12 +48,11 @@ class SpeechController {
 	private final DeviceReplyFit deviceReplyFit;
 
 	SpeechController(Transcriber transcriber, DeviceReplies deviceReplies, WebappReplies webappReplies,
-			Interpreter interpreter, DeviceTurns turns, RecentUtterances recent, DeviceReplyFit deviceReplyFit) {
+			DeviceTurns turns, RecentUtterances recent, DeviceReplyFit deviceReplyFit) {
 		this.deviceReplyFit = deviceReplyFit;
 		this.transcriber = transcriber;
 		this.deviceReplies = deviceReplies;
 		this.webappReplies = webappReplies;
-		this.interpreter = interpreter;
 		this.turns = turns;
 		this.recent = recent;
 	}
@@ -114,20 +105,6 @@ class SpeechController {
 		}
 	}
 
-	@PostMapping("/api/internal/chat")
-	ChatReply chat(@Valid @RequestBody ChatRequest chat, HttpServletRequest request) {
-		String utteranceId = newUtteranceId(request);
-		try {
-			Interpretation answer = this.interpreter.interpret("chat:" + request.getRemoteAddr(), chat.command(),
-					utteranceId, (sentence) -> {
-					});
-			return new ChatReply(answer.phrase(), answer.label());
-		}
-		finally {
-			MDC.remove("utterance");
-		}
-	}
-
 	@GetMapping("/api/internal/utterances")
 	List<RecentUtterances.Entry> recentUtterances() {
 		return this.recent.newestFirst();
@@ -135,14 +112,23 @@ class SpeechController {
 
 	@ExceptionHandler(SpeechException.class)
 	ResponseEntity<ProblemDetail> speechToTextFailed(SpeechException ex, HttpServletRequest request) {
-		log.warn("Utterance {} failed at stage stt: {}", request.getAttribute(UTTERANCE_ID), ex.getMessage());
+		Object utteranceId = request.getAttribute(UTTERANCE_ID);
+		log.warn("Utterance {} failed at stage stt: {}", utteranceId, ex.getMessage());
+		this.recent.failed(String.valueOf(utteranceId), sourceOf(request),
+				new RecentUtterances.Failure("stt", String.valueOf(ex.getMessage())));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
 				"Speech-to-text failed: " + ex.getMessage());
 		problem.setTitle("STT error");
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
 	}
 
-	private static String newUtteranceId(HttpServletRequest request) {
+	private static String sourceOf(HttpServletRequest request) {
+		Principal user = request.getUserPrincipal();
+		return request.getRequestURI().startsWith("/api/public/")
+				? "webapp:" + ((user != null) ? user.getName() : "webapp") : request.getRemoteAddr();
+	}
+
+	static String newUtteranceId(HttpServletRequest request) {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		MDC.put("utterance", id);
 		// The exception handlers run after the MDC is cleared; they read the id from
@@ -156,12 +142,6 @@ class SpeechController {
 	 */
 	record WebappReply(String status, String command, String next, @JsonProperty("audio_b64") @Nullable String audioB64,
 			String answer) {
-	}
-
-	record ChatRequest(@NotBlank(message = "must not be empty") @Size(max = 2000) String command) {
-	}
-
-	record ChatReply(@JsonProperty("response_phrase") String responsePhrase, String label) {
 	}
 
 }

@@ -84,7 +84,8 @@ class Transcriber {
 			}
 			if (total == 0) {
 				log.info("Utterance {} carries no audio", utteranceId);
-				return new Heard(utteranceId, "", new UtteranceTimings(this.meters, System.nanoTime()), 0);
+				return new Heard(utteranceId, "", new UtteranceTimings(this.meters, System.nanoTime()),
+						Heard.Input.SPEECH, 0);
 			}
 			UtteranceTimings timings = new UtteranceTimings(this.meters, System.nanoTime());
 			String text = transcription.finish().strip();
@@ -93,7 +94,7 @@ class Transcriber {
 			if (saved != null) {
 				this.recorder.save(utteranceId, saved.toByteArray(), format);
 			}
-			return new Heard(utteranceId, text, timings, total);
+			return new Heard(utteranceId, text, timings, Heard.Input.SPEECH, total);
 		}
 		catch (IOException ex) {
 			throw new AudioRejectedException(HttpStatus.BAD_REQUEST, "The audio upload was cut off.");

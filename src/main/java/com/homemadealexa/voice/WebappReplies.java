@@ -62,8 +62,9 @@ class WebappReplies {
 				heard.timings().firstAudioSynthesized();
 			}
 			catch (RuntimeException ex) {
-				log.warn("Utterance {} failed at stage tts: {}", heard.utteranceId(),
-						(ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage());
+				String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage();
+				log.warn("Utterance {} failed at stage tts: {}", heard.utteranceId(), reason);
+				heard.timings().failed("tts", reason);
 			}
 		}
 		this.answers.remember(heard, conversationId, answer);

@@ -16,10 +16,10 @@ class WeatherConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(WeatherConfiguration.class);
 
 	@Bean
-	WeatherSource weatherSource(WeatherSettings settings, JsonMapper json) {
+	MonitoredWeather weatherSource(WeatherSettings settings, JsonMapper json) {
 		WeatherSource source = source(settings, json);
 		log.info("Weather for {} from {}", settings.place(), source.name());
-		return source;
+		return new MonitoredWeather(source);
 	}
 
 	static WeatherSource source(WeatherSettings settings, JsonMapper json) {

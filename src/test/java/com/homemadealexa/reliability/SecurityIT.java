@@ -80,7 +80,8 @@ class SecurityIT extends ReliabilityServer {
 			new String[] { "DELETE", "/api/internal/reminders/x" }, new String[] { "POST", "/api/internal/firmware" },
 			new String[] { "GET", "/firmware/box.bin" }, new String[] { "GET", "/actuator/health" },
 			new String[] { "GET", "/actuator/prometheus" }, new String[] { "GET", "/console/" },
-			new String[] { "GET", "/console/index.html" }, new String[] { "GET", "/ws/internal" });
+			new String[] { "GET", "/console/index.html" }, new String[] { "GET", "/ws/internal" },
+			new String[] { "GET", "/api/internal/console" });
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

@@ -176,6 +176,28 @@ class WebappBrowserTest {
 	}
 
 	@Test
+	void typesACommandAndHearsTheAnswerWithoutTheMicrophone() {
+		chat.answerText("capital of france", "Paris is the capital of France.");
+		openLoggedOut();
+		logIn("secret");
+		waitFor(By.cssSelector("#connection[data-connection='connected']"));
+
+		driver().findElement(By.id("command")).sendKeys("What is the capital of France?");
+		driver().findElement(By.id("send-command")).click();
+		WebElement answer = waitFor(By.cssSelector("#log li[data-kind='assistant'][data-played='true']"));
+		assertThat(answer.findElement(By.className("text")).getText())
+			.isEqualTo("Paris is the capital of France. ▶ answer played (0.4 s)");
+		assertThat(driver().findElement(By.cssSelector("#log li[data-kind='user']")).getDomAttribute("data-typed"))
+			.isEqualTo("true");
+		assertThat(logTexts("user")).containsExactly("What is the capital of France?");
+		// The answer invites a reply (next: listen), but a typed conversation goes on by
+		// typing: the microphone stays off and nothing was sent to speech-to-text.
+		assertThat(body().getDomAttribute("data-state")).isEqualTo("idle");
+		assertThat(driver().findElement(By.id("command")).getDomProperty("value")).isEmpty();
+		assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(OpenAiSpeechStubs.TRANSCRIPTIONS_PATH)))).isEmpty();
+	}
+
+	@Test
 	void aRefusedTokenSendsTheUserBackToTheLoginPage() {
 		openLoggedOut();
 		// Well formed and unexpired, but not signed with the server's key.
@@ -259,10 +281,66 @@ class WebappBrowserTest {
 				.contains("stt", "answered");
 			waitFor(By.cssSelector("#devices tr[data-device='box-living-room']"));
 			waitFor(By.xpath("//ul[@id='reminders']/li[contains(., 'Water the plants')]"));
-			chromium.resize(1280, 1000);
+			chromium.resize(1280, 1500);
 			chromium.screenshot("console");
 			chromium.resize(1280, 900);
 		}
+	}
+
+	@Test
+	void theConsoleTypesACommandAndSpeaksTheAnswerOnTheChosenDevice() throws Exception {
+		chat.answerText("capital of italy", "Rome.");
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+			driver().get(url("/console/"));
+			waitFor(By.cssSelector("#devices tr[data-device='box-kitchen']"));
+			new Select(driver().findElement(By.id("chat-target"))).selectByValue("box-kitchen");
+			driver().findElement(By.id("chat-command")).sendKeys("What is the capital of Italy?");
+			driver().findElement(By.id("chat-send")).click();
+			assertThat(waitForText(By.id("chat-result"), "Rome. (spoken on box-kitchen)")).isTrue();
+			assertThat(json.readTree(device.nextMessage()).get("cmd").asString()).isEqualTo("listen");
+			assertThat(speaker.plays()).hasSize(1);
+			WebElement typed = waitFor(By.xpath(
+					"//table[@id='utterances']//tr[@data-input='text'][contains(., 'What is the capital of Italy?')]"));
+			assertThat(typed.getText()).contains("typed").contains("→ Rome.");
+		}
+
+		// Without a device the answer is only shown.
+		speaker.reset();
+		new Select(driver().findElement(By.id("chat-target"))).selectByValue("");
+		chat.answerText("capital of spain", "Madrid.");
+		driver().findElement(By.id("chat-command")).sendKeys("What is the capital of Spain?");
+		driver().findElement(By.id("chat-send")).click();
+		assertThat(waitForText(By.id("chat-result"), "Madrid.")).isTrue();
+		assertThat(driver().findElement(By.id("chat-result")).getText()).isEqualTo("Madrid.");
+		assertThat(speaker.plays()).isEmpty();
+	}
+
+	@Test
+	void theConsoleShowsProviderHealthAndFailedUtterances() throws Exception {
+		OpenAiSpeechStubs.transcriptionFails(openAi, OpenAiSpeechStubs.Failure.SERVER_ERROR);
+		HttpResponse<String> failed = this.http.send(HttpRequest.newBuilder(URI.create(url("/api/internal/stt")))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(TestWavs.tonePcm(PcmFormat.SPEECH, 300, 300)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(failed.statusCode()).isEqualTo(502);
+		driver().get(url("/console/"));
+		WebElement failure = waitFor(By.cssSelector("#utterances tr[data-failed-stage='stt'] .failure"));
+		assertThat(failure.getText()).startsWith("✕ failed at stt: ");
+
+		waitFor(By.cssSelector("#health tr[data-provider='audio-server'][data-status='UP']"));
+		WebElement model = driver().findElement(By.cssSelector("#health tr[data-provider='model']"));
+		assertThat(model.getDomAttribute("data-status")).isEqualTo("UP");
+		assertThat(model.getText()).contains("openai").contains("reachable").contains("127.0.0.1:" + openAi.port());
+		assertThat(driver().findElement(By.cssSelector("#health tr[data-provider='mqtt']")).getText())
+			.contains("not configured")
+			.contains("mqtt.url");
+		// The weather is judged by its last call: before one it is only configured.
+		assertThat(driver().findElement(By.cssSelector("#health tr[data-provider='weather'] .state")).getText())
+			.isEqualTo("configured");
+		assertThat(driver().findElement(By.id("health-status")).getText()).isEqualTo("server UP");
+		// The household speaks en-US: its 12-hour clock, whatever the browser's language.
+		assertThat(waitForText(By.id("updated"), "Updated")).isTrue();
+		// (Chromium writes a narrow no-break space before AM/PM.)
+		assertThat(driver().findElement(By.id("updated")).getText()).containsPattern("\\d{2}:\\d{2}:\\d{2}\\W*[AP]M$");
 	}
 
 	@Test

@@ -1,0 +1,9 @@
+/**
+ * Provider health for {@code /actuator/health}: the small interface each provider
+ * implements to report itself, a cached reachability probe, and the {@code providers}
+ * health component built from them.
+ */
+@NullMarked
+package com.homemadealexa.health;
+
+import org.jspecify.annotations.NullMarked;
