@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * {@code --help}), which lists every command. They run without starting the server.
  */
 @Command(name = "./alexa",
-		customSynopsis = { "Usage: ./alexa [--config=PATH]      runs the server",
+		customSynopsis = { "./alexa [--config=PATH]      runs the server",
 				"       ./alexa COMMAND [OPTIONS]   runs a command (add --help for its options)" },
 		description = { "", "The Homemade Alexa server, its command-line client and its audio server.",
 				"The server reads ./config.toml, else $ALEXA_CONFIG, else --config=PATH; "

@@ -1,12 +1,18 @@
 package com.homemadealexa.config;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
@@ -34,6 +40,11 @@ class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 			}
 			if (cause instanceof BindException ex && ex.getProperty() != null) {
 				String key = tomlKey(ex.getProperty().getName().toString());
+				String expected = expectedType(ex);
+				if (expected != null) {
+					return new FailureAnalysis("Configuration key " + key + " must be " + expected + " (it is '"
+							+ ex.getProperty().getValue() + "').", ACTION, ex);
+				}
 				return new FailureAnalysis("Configuration key " + key + " has the invalid value '"
 						+ ex.getProperty().getValue() + "'" + reason(ex) + ".", ACTION, ex);
 			}
@@ -47,6 +58,39 @@ class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 					+ " (it is '" + field.getRejectedValue() + "').";
 		}
 		return "Configuration section [" + prefix + "]: " + error.getDefaultMessage() + ".";
+	}
+
+	/**
+	 * What a value of the wrong type should have been, in the words of the validation
+	 * messages ("must be a whole number"), or null when the failure is not about the
+	 * type.
+	 */
+	private static @Nullable String expectedType(BindException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConversionFailedException conversion) {
+				Class<?> type = conversion.getTargetType().getType();
+				if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+						|| type == short.class || type == Short.class) {
+					return "a whole number";
+				}
+				if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+					return "a number";
+				}
+				if (type == boolean.class || type == Boolean.class) {
+					return "true or false";
+				}
+				if (type.isEnum()) {
+					return "one of " + Arrays.stream(type.getEnumConstants())
+						.map((constant) -> "\"" + constant.toString().toLowerCase(Locale.ROOT) + "\"")
+						.collect(Collectors.joining(", "));
+				}
+				if (type == Duration.class) {
+					return "a duration such as \"30s\"";
+				}
+				return "a valid " + type.getSimpleName();
+			}
+		}
+		return null;
 	}
 
 	private static String reason(BindException ex) {
