@@ -87,6 +87,19 @@ class ConfigurationLoadingTest {
 	}
 
 	@Test
+	void aServerPortOfTheWrongTypeGetsTheSameOneSentence() throws IOException {
+		Path file = write("""
+				[server]
+				port = "abc"
+				""");
+		Throwable failure = catchThrowable(() -> application().run("--config=" + file).close());
+		FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription())
+			.isEqualTo("Configuration key [server] port (SERVER_PORT) must be a whole number (it is 'abc').");
+	}
+
+	@Test
 	void aSyntaxErrorNamesTheLineAndColumn() throws IOException {
 		Path file = write("[server]\nport = 8080\n\n[assistant]\n  name = = \"Alexa\"\n");
 		assertThatExceptionOfType(ConfigurationException.class)
