@@ -70,7 +70,7 @@ class StartupSummary {
 		}
 		String stt = value("speech.stt-provider", "openai");
 		if (("openai".equals(stt) && !openAi) || ("azure".equals(stt) && !azure)) {
-			missing.add(new String[] { "speech-to-text", "set " + keyOf(stt) + ": speech is answered with 503" });
+			missing.add(new String[] { "speech-to-text", "set " + keyOf(stt) + ": speech cannot be transcribed" });
 		}
 		String tts = value("speech.tts-provider", "azure");
 		if (("openai".equals(tts) && !openAi) || ("azure".equals(tts) && !azure)) {
