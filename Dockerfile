@@ -1,7 +1,8 @@
-# Build: docker build -t homemade-alexa-server .
+# Build: docker build -t homemade-alexa-server .      (or: docker compose up -d, see compose.yaml)
 # Run:   docker run -p 8080:8080 -v ./config.toml:/app/config.toml:ro -v ./firmware:/app/firmware \
 #          -v alexa-data:/app/data -e OPENAI_API_KEY=... homemade-alexa-server
-FROM eclipse-temurin:25-jdk AS build
+# The audio server (./alexa audio-server) runs next to the speaker, not in this container.
+FROM docker.io/library/eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml config.toml ./
@@ -9,16 +10,20 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -q -DskipTests package
 
-FROM eclipse-temurin:25-jre
-# espeak-ng: the offline voice used when no cloud text-to-speech answers.
-RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng libasound2t64 \
+FROM docker.io/library/eclipse-temurin:25-jre
+# espeak-ng: the offline voice used when no cloud text-to-speech answers; curl: the health check.
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng libasound2t64 curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --home-dir /app alexa
 WORKDIR /app
 COPY --from=build /src/target/homemade-alexa-server.jar app.jar
 COPY config.toml ./config.toml
-RUN mkdir -p firmware data audio_log && chown -R alexa:alexa /app
+RUN mkdir -p firmware data audio_log templates && chown -R alexa:alexa /app
 USER alexa
 VOLUME ["/app/firmware", "/app/data", "/app/audio_log"]
 EXPOSE 8080
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/app.jar"]
+# Liveness only: a cloud provider being down must not make Docker restart the server.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness >/dev/null || exit 1
+# Like ./alexa: an OutOfMemoryError ends the process, and the restart policy starts a clean one.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=75", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/app.jar"]

@@ -8,17 +8,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The client side of the jar: {@code ask}, {@code ask-multiple} and {@code device}. They
- * run without starting the server.
+ * The commands of the jar that are not the server: {@code ask}, {@code ask-multiple},
+ * {@code device}, {@code audio-server}, and {@code help} (also {@code -h},
+ * {@code --help}), which lists every command. They run without starting the server.
  */
-@Command(name = "java -jar homemade-alexa-server.jar",
-		description = "Client commands for a running Homemade Alexa server.")
+@Command(name = "./alexa",
+		customSynopsis = { "./alexa [--config=PATH]      runs the server",
+				"       ./alexa COMMAND [OPTIONS]   runs a command (add --help for its options)" },
+		description = { "", "The Homemade Alexa server, its command-line client and its audio server.",
+				"The server reads ./config.toml, else $ALEXA_CONFIG, else --config=PATH; "
+						+ "./alexa is java -jar target/homemade-alexa-server.jar on a JDK 21+." },
+		commandListHeading = "%nCommands:%n")
 public final class ClientCommands {
 
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
 	boolean help;
 
-	private static final Set<String> NAMES = Set.of("ask", "ask-multiple", "device");
+	private static final Set<String> NAMES = Set.of("ask", "ask-multiple", "device", "audio-server", "help", "-h",
+			"--help");
 
 	private ClientCommands() {
 	}
@@ -45,6 +52,12 @@ public final class ClientCommands {
 		cli.addSubcommand(new AskCommand(terminal));
 		cli.addSubcommand(new AskMultipleCommand(terminal));
 		cli.addSubcommand(new DeviceSimulatorCommand(terminal));
+		cli.addSubcommand(new AudioServerCommand(terminal));
+		// Run by the main class before these commands; listed here so that help shows it.
+		cli.addSubcommand("hash-password",
+				CommandLine.Model.CommandSpec.create()
+					.usageMessage(new CommandLine.Model.UsageMessageSpec()
+						.description("Prints the bcrypt hash of a password for [auth] password_hash.")));
 		cli.setOut(new PrintWriter(terminal.out(), true));
 		cli.setErr(new PrintWriter(terminal.err(), true));
 		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
@@ -54,6 +67,9 @@ public final class ClientCommands {
 			}
 			throw ex;
 		});
+		if (args.length > 0 && args[0].equals("help")) {
+			args = new String[] { "--help" };
+		}
 		return cli.execute(args);
 	}
 

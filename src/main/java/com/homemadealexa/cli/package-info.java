@@ -1,6 +1,8 @@
 /**
- * The command-line client: {@code ask} and {@code ask-multiple} speak to the webapp API,
- * {@code device} simulates an ESP32 on the device protocol. Runs without Spring.
+ * The command line beside the server: {@code ask} and {@code ask-multiple} speak to the
+ * webapp API, {@code device} simulates an ESP32 on the device protocol,
+ * {@code audio-server} starts the reference audio server, {@code help} lists them all.
+ * Runs without Spring.
  */
 @NullMarked
 package com.homemadealexa.cli;

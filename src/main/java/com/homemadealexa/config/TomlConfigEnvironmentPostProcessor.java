@@ -3,8 +3,11 @@ package com.homemadealexa.config;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,11 +23,20 @@ class TomlConfigEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
 
 	static final String PROPERTY_SOURCE_NAME = "configToml";
 
+	private final Log log;
+
+	TomlConfigEnvironmentPostProcessor(DeferredLogFactory logs) {
+		// Logging is not set up yet: these lines are written once it is.
+		this.log = logs.getLog(TomlConfigEnvironmentPostProcessor.class);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String chosen = environment.getProperty("config", System.getenv("ALEXA_CONFIG"));
 		Path file = Path.of((chosen == null || chosen.isBlank()) ? "config.toml" : chosen);
-		Map<String, Object> properties = TomlConfigFile.load(file, chosen != null && !chosen.isBlank(), System::getenv);
+		// An unknown section or key is a warning, not a failure: see UnknownKeys.
+		Map<String, Object> properties = TomlConfigFile.load(file, chosen != null && !chosen.isBlank(), System::getenv,
+				this.log::warn);
 		Object host = properties.get("server.host");
 		if (host != null) {
 			properties.putIfAbsent("server.address", host);

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.electronwill.nightconfig.core.UnmodifiableConfig;
 import com.electronwill.nightconfig.core.io.ParsingException;
 import com.electronwill.nightconfig.toml.TomlParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code config.toml} into flat Spring property names.
@@ -35,9 +37,22 @@ final class TomlConfigFile {
 	 * Loads and merges the defaults, the file (may be absent) and the environment.
 	 */
 	static Map<String, Object> load(Path file, boolean fileRequired, UnaryOperator<String> environment) {
-		Map<String, Object> properties = new LinkedHashMap<>(embeddedDefaults());
+		return load(file, fileRequired, environment, (warning) -> {
+		});
+	}
+
+	/**
+	 * Loads and merges the defaults, the file (may be absent) and the environment, and
+	 * reports each section or key of the file that the shipped config.toml does not know.
+	 */
+	static Map<String, Object> load(Path file, boolean fileRequired, UnaryOperator<String> environment,
+			Consumer<String> warnings) {
+		UnmodifiableConfig defaults = embeddedDefaults();
+		Map<String, Object> properties = new LinkedHashMap<>(flatten(defaults));
 		if (Files.isRegularFile(file)) {
-			Map<String, Object> fromFile = parse(file);
+			UnmodifiableConfig parsed = parse(file);
+			new UnknownKeys(defaults).describe(parsed).forEach(warnings);
+			Map<String, Object> fromFile = flatten(parsed);
 			removeListsReplacedBy(properties, fromFile);
 			properties.putAll(fromFile);
 		}
@@ -52,33 +67,39 @@ final class TomlConfigFile {
 		return propertyName.replaceAll("[.\\-\\[\\]]+", "_").replaceAll("_$", "").toUpperCase();
 	}
 
-	private static Map<String, Object> embeddedDefaults() {
+	private static UnmodifiableConfig embeddedDefaults() {
 		try (InputStream in = TomlConfigFile.class.getResourceAsStream(EMBEDDED_DEFAULTS)) {
 			if (in == null) {
-				return Map.of();
+				throw new ConfigurationException("The embedded default configuration " + EMBEDDED_DEFAULTS
+						+ " is missing from the jar: build it with ./mvnw package.");
 			}
-			return flatten(new TomlParser().parse(in));
+			return new TomlParser().parse(in);
 		}
 		catch (IOException ex) {
 			throw new ConfigurationException("The embedded default configuration cannot be read: " + ex.getMessage());
 		}
 	}
 
-	private static Map<String, Object> parse(Path file) {
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return flatten(new TomlParser().parse(reader));
-		}
-		catch (ParsingException ex) {
-			throw new ConfigurationException(
-					"The configuration file " + file + " is not valid TOML: " + firstLine(ex.getMessage()) + ".");
+	private static UnmodifiableConfig parse(Path file) {
+		try (PositionReader reader = new PositionReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+			try {
+				return new TomlParser().parse(reader);
+			}
+			catch (ParsingException ex) {
+				throw new ConfigurationException("The configuration file " + file + " is not valid TOML at line "
+						+ reader.line() + ", column " + reader.column() + ": " + oneLine(ex.getMessage()) + ".");
+			}
 		}
 		catch (IOException ex) {
 			throw new ConfigurationException("The configuration file " + file + " cannot be read: " + ex.getMessage());
 		}
 	}
 
-	private static String firstLine(String message) {
-		return (message != null) ? message.lines().findFirst().orElse(message) : "unknown error";
+	private static String oneLine(@Nullable String message) {
+		if (message == null) {
+			return "unknown error";
+		}
+		return message.replace("\r", "\\r").replace("\n", "\\n").replaceAll("\\.$", "");
 	}
 
 	private static Map<String, Object> flatten(UnmodifiableConfig config) {

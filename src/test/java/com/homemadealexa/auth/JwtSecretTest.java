@@ -16,7 +16,6 @@ import com.homemadealexa.config.ConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class JwtSecretTest {
 
@@ -37,7 +36,9 @@ class JwtSecretTest {
 
 	@Test
 	void keepsTheGeneratedKeyReadableByTheOwnerOnly() throws IOException {
-		assumeThat(Files.getFileStore(this.dataDir).supportsFileAttributeView(PosixFileAttributeView.class)).isTrue();
+		assertThat(Files.getFileStore(this.dataDir).supportsFileAttributeView(PosixFileAttributeView.class))
+			.as("The test folder must be on a POSIX file system (owner-only permissions)")
+			.isTrue();
 		JwtSecret.resolve("", this.dataDir);
 		assertThat(Files.getPosixFilePermissions(this.dataDir.resolve("jwt-secret")))
 			.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +28,30 @@ class ClientCommandsTest {
 		assertThat(ClientCommands.handles("ask")).isTrue();
 		assertThat(ClientCommands.handles("ask-multiple")).isTrue();
 		assertThat(ClientCommands.handles("device")).isTrue();
+		assertThat(ClientCommands.handles("audio-server")).isTrue();
+		assertThat(ClientCommands.handles("help")).isTrue();
+		assertThat(ClientCommands.handles("-h")).isTrue();
+		assertThat(ClientCommands.handles("--help")).isTrue();
 		assertThat(ClientCommands.handles("hash-password")).isFalse();
 		assertThat(ClientCommands.handles("--server.port=8080")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "help", "-h", "--help" })
+	void helpListsEveryCommandAndHowToStartTheServer(String help) {
+		CliRun run = CliRun.of(help);
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("./alexa [--config=PATH]", "runs the server")
+			.contains("ask ", "ask-multiple", "device", "audio-server", "hash-password");
+	}
+
+	@Test
+	void audioServerHelpSaysWhereToRunIt() {
+		CliRun run = CliRun.of("audio-server", "--help");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("--port", "--device", "speaker", "[audio_server] url");
 	}
 
 	@Test

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.homemadealexa.HomemadeAlexaApplication;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ConfigurationLoadingTest {
 
 	private static final Map<String, String> NO_ENVIRONMENT = Map.of();
@@ -27,10 +31,13 @@ class ConfigurationLoadingTest {
 	Path folder;
 
 	@Test
-	void startsWithTheFileNamedByTheConfigArgument() throws IOException {
+	void startsWithTheFileNamedByTheConfigArgument(CapturedOutput output) throws IOException {
 		Path file = write("""
 				[data]
 				dir = '%s'
+
+				[assistent]
+				name = "typo"
 
 				[assistant]
 				language = "en-US"
@@ -49,7 +56,65 @@ class ConfigurationLoadingTest {
 			// The data folder comes from the file too: the JWT secret was generated
 			// there.
 			assertThat(this.folder.resolve("data").resolve("jwt-secret")).exists();
+			// Start-up says which section was ignored, then where things are and what is
+			// missing.
+			assertThat(output)
+				.contains("config.toml: unknown section [assistent] is ignored (did you mean [assistant]?).");
+			String summary = output.getOut().substring(output.getOut().indexOf("Homemade Alexa is ready:"));
+			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+			assertThat(summary).contains(":" + port + "/alexa/", ":" + port + "/console/", file.toString(),
+					this.folder.resolve("data").toString(), "not configured:", "[openai] api_key", "[audio_server] url",
+					"./alexa audio-server", "[auth] password_hash", "[mqtt] url");
+			assertThat(output.getOut().indexOf("Homemade Alexa is ready:"))
+				.isGreaterThan(output.getOut().indexOf("Started "));
 		}
+	}
+
+	@Test
+	void failsStartUpOnAValueOfTheWrongTypeWithTheSameOneSentence() throws IOException {
+		Path file = write("""
+				[data]
+				dir = '%s'
+
+				[auth]
+				jwt_expire_days = "abc"
+				""".formatted(this.folder.resolve("data")));
+		Throwable failure = catchThrowable(() -> application().run("--config=" + file, "--server.port=0").close());
+		FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).isEqualTo(
+				"Configuration key [auth] jwt_expire_days (AUTH_JWT_EXPIRE_DAYS) must be a whole number (it is 'abc').");
+	}
+
+	@Test
+	void aServerPortOfTheWrongTypeGetsTheSameOneSentence() throws IOException {
+		Path file = write("""
+				[server]
+				port = "abc"
+				""");
+		Throwable failure = catchThrowable(() -> application().run("--config=" + file).close());
+		FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription())
+			.isEqualTo("Configuration key [server] port (SERVER_PORT) must be a whole number (it is 'abc').");
+	}
+
+	@Test
+	void aSyntaxErrorNamesTheLineAndColumn() throws IOException {
+		Path file = write("[server]\nport = 8080\n\n[assistant]\n  name = = \"Alexa\"\n");
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> TomlConfigFile.load(file, true, NO_ENVIRONMENT::get))
+			.withMessageStartingWith("The configuration file " + file + " is not valid TOML at line 5, column ")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n").endsWith("."));
+	}
+
+	@Test
+	void aSyntaxErrorAtALineEndStaysOneLine() throws IOException {
+		Path file = write("[auth\nusername = ");
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> TomlConfigFile.load(file, true, NO_ENVIRONMENT::get))
+			.withMessageContaining("at line 1, column 6")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n"));
 	}
 
 	@Test

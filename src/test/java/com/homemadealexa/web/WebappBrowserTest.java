@@ -47,7 +47,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The webapp and the LAN console in a real headless Chromium against the running server,
@@ -96,7 +95,9 @@ class WebappBrowserTest {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(HeadlessChromium.installed(), "needs Debian's chromium and chromium-driver");
+		assertThat(HeadlessChromium.installed())
+			.as("The browser tests need Debian's chromium and chromium-driver (./test installs them)")
+			.isTrue();
 		PcmFormat microphone = new PcmFormat(48000, 16, 1);
 		byte[] sentence = concat(TestWavs.silencePcm(microphone, 300), TestWavs.tonePcm(microphone, 1200, SPOKEN_HERTZ),
 				TestWavs.silencePcm(microphone, 1500));
