@@ -119,9 +119,9 @@ class AzureTextToSpeechTest {
 
 	@Test
 	void derivesTheUrlFromTheRegionWithoutAnEndpoint() {
-		assertThat(AzureTextToSpeech.url(new AzureSettings(KEY, "westeurope", "", "")))
+		assertThat(AzureTextToSpeech.url(new AzureSettings(KEY, "westeurope", "", "", "")))
 			.isEqualTo("https://westeurope.tts.speech.microsoft.com/cognitiveservices/v1");
-		assertThat(AzureTextToSpeech.url(new AzureSettings(KEY, "westeurope", "https://speech.example/", "")))
+		assertThat(AzureTextToSpeech.url(new AzureSettings(KEY, "westeurope", "https://speech.example/", "", "")))
 			.isEqualTo("https://speech.example/cognitiveservices/v1");
 	}
 
@@ -131,7 +131,7 @@ class AzureTextToSpeechTest {
 	}
 
 	private static AzureTextToSpeech tts(String voice) {
-		return new AzureTextToSpeech(new AzureSettings(KEY, "westeurope", AzureTtsStubs.endpoint(azure), voice),
+		return new AzureTextToSpeech(new AzureSettings(KEY, "westeurope", AzureTtsStubs.endpoint(azure), voice, ""),
 				Duration.ofSeconds(1));
 	}
 

@@ -17,6 +17,7 @@ import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.config.AssistantSettings;
 import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechException;
 import com.homemadealexa.speech.SpeechSettings;
 import com.homemadealexa.speech.Transcription;
@@ -38,8 +39,9 @@ class OpenAiSpeechToTextTest {
 	private static final WireMockServer openAi = LoopbackWireMock.start();
 
 	private final OpenAiSpeechToText speechToText = new OpenAiSpeechToText(
-			new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true),
-			new SpeechSettings("openai", "whisper-1", "espeak", "gpt-4o-mini-tts", "alloy", 1),
+			OpenAiSpeechSettings.speechToText(
+					new SpeechSettings("openai", "whisper-1", "espeak", "gpt-4o-mini-tts", "alloy", 1, "", "", "", ""),
+					new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true)),
 			new AssistantSettings("pl-PL", "Alexa", "", true, ""));
 
 	@AfterAll

@@ -16,6 +16,7 @@ import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechException;
 import com.homemadealexa.speech.SpeechSettings;
 import com.homemadealexa.testsupport.LoopbackWireMock;
@@ -36,9 +37,9 @@ class OpenAiTextToSpeechTest {
 
 	private static final WireMockServer openAi = LoopbackWireMock.start();
 
-	private final OpenAiTextToSpeech textToSpeech = new OpenAiTextToSpeech(
-			new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true),
-			new SpeechSettings("openai", "whisper-1", "openai", "gpt-4o-mini-tts", "alloy", 2));
+	private final OpenAiTextToSpeech textToSpeech = new OpenAiTextToSpeech(OpenAiSpeechSettings.textToSpeech(
+			new SpeechSettings("openai", "whisper-1", "openai", "gpt-4o-mini-tts", "alloy", 2, "", "", "", ""),
+			new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true)));
 
 	@AfterAll
 	static void stop() {
