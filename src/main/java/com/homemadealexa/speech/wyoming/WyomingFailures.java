@@ -26,7 +26,7 @@ final class WyomingFailures {
 			case ConnectException refused -> where + " is unreachable (" + refused.getMessage() + ")";
 			case UnknownHostException unknown -> where + " is unreachable (unknown host " + unknown.getMessage() + ")";
 			case SocketTimeoutException timeout -> where + " timed out: " + timeout.getMessage();
-			case WyomingClosedException closed -> where + " " + closed.getMessage() + " before it answered";
+			case WyomingClosedException closed -> where + " " + closed.getMessage() + " before its answer was complete";
 			case WyomingProtocolException protocol -> where + " sent " + protocol.getMessage();
 			case SocketException broken -> where + " broke the connection (" + broken.getMessage() + ")";
 			default -> where + " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();

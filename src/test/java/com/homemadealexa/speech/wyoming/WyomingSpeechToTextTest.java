@@ -186,7 +186,7 @@ class WyomingSpeechToTextTest {
 		});
 
 		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> transcribe(stt()))
-			.withMessageEndingWith("closed the connection before it answered");
+			.withMessageEndingWith("closed the connection before its answer was complete");
 		assertThat(this.service.connections()).isEqualTo(1);
 	}
 
