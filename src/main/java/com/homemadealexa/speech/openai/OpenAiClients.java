@@ -16,17 +16,23 @@ import com.homemadealexa.speech.SpeechException;
  */
 final class OpenAiClients {
 
+	/**
+	 * Sent as the key to a local server that needs none: the client refuses to send a
+	 * request without one, and such servers ignore it.
+	 */
+	static final String NO_KEY = "no-key";
+
 	private OpenAiClients() {
 	}
 
 	/**
 	 * No retries of the client's own: it would also repeat timeouts and server errors,
 	 * which a waiting user cannot afford; {@link ConnectionRetry} repeats connection
-	 * failures only. An empty key (a local server that needs none) sends none.
+	 * failures only.
 	 */
 	static OpenAIClient create(OpenAiSpeechSettings settings) {
 		return OpenAIOkHttpClient.builder()
-			.apiKey(settings.apiKey())
+			.apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
 			.baseUrl(settings.baseUrl())
 			.timeout(settings.timeout())
 			.maxRetries(0)

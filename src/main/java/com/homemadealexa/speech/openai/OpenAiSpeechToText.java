@@ -63,22 +63,11 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 	}
 
 	private String transcribe(byte[] wav, String utteranceId) {
-		MultipartField<InputStream> file = MultipartField.<InputStream>builder()
-			.value(new ByteArrayInputStream(wav))
-			.filename("utterance.wav")
-			.contentType("audio/wav")
-			.build();
-		TranscriptionCreateParams params = TranscriptionCreateParams.builder()
-			.file(file)
-			.model(this.model)
-			.language(this.language)
-			.responseFormat(AudioResponseFormat.JSON)
-			.build();
 		try {
 			String text = ConnectionRetry.call("OpenAI speech-to-text", utteranceId, this.timeout,
 					(left) -> this.client.audio()
 						.transcriptions()
-						.create(params, RequestOptions.builder().timeout(left).build())
+						.create(params(wav), RequestOptions.builder().timeout(left).build())
 						.asTranscription()
 						.text()
 						.strip(),
@@ -89,6 +78,21 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 		catch (RuntimeException ex) {
 			throw OpenAiClients.failure("OpenAI speech-to-text", ex);
 		}
+	}
+
+	/** New for each attempt: the file is a stream, read once. */
+	private TranscriptionCreateParams params(byte[] wav) {
+		MultipartField<InputStream> file = MultipartField.<InputStream>builder()
+			.value(new ByteArrayInputStream(wav))
+			.filename("utterance.wav")
+			.contentType("audio/wav")
+			.build();
+		return TranscriptionCreateParams.builder()
+			.file(file)
+			.model(this.model)
+			.language(this.language)
+			.responseFormat(AudioResponseFormat.JSON)
+			.build();
 	}
 
 	private final class BufferedTranscription implements Transcription {
