@@ -123,6 +123,8 @@ class AzureTextToSpeechTest {
 			.isEqualTo("https://westeurope.tts.speech.microsoft.com/cognitiveservices/v1");
 		assertThat(AzureTextToSpeech.url(new AzureSettings(KEY, "westeurope", "https://speech.example/", "", "")))
 			.isEqualTo("https://speech.example/cognitiveservices/v1");
+		assertThat(AzureTextToSpeech.url(new AzureSettings("", "westeurope", "", "", "ws://speech-box:5000/")))
+			.isEqualTo("http://speech-box:5000/cognitiveservices/v1");
 	}
 
 	@Test
