@@ -165,6 +165,15 @@ class SpeechConfigurationTest {
 		assertThat(OpenAiSpeechSettings.textToSpeech(own, openAi).toString()).doesNotContain("sk-kokoro");
 	}
 
+	@Test
+	void refusesAWyomingAddressThatIsNotTcpHostPort() {
+		this.runner.withPropertyValues("speech.stt-provider=wyoming", "wyoming.stt-url=http://127.0.0.1:10300")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("must be empty or tcp://host:port"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ SpeechSettings.class, OpenAiSettings.class, AzureSettings.class,
 			WyomingSettings.class, AssistantSettings.class })
