@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.RequestOptions;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
 import com.openai.models.FunctionDefinition;
@@ -40,16 +42,30 @@ class OpenAiLanguageModel implements LanguageModel {
 			.apiKey(settings.apiKey())
 			.baseUrl(settings.baseUrl())
 			.timeout(Duration.ofSeconds(settings.timeoutSeconds()))
-			// One retry at most: a user is waiting for the answer.
-			.maxRetries(1)
+			// The client's own retries also repeat timeouts and server errors, which a
+			// waiting user cannot afford: ConnectionRetry repeats connection failures
+			// only.
+			.maxRetries(0)
 			.build();
 	}
 
 	@Override
 	public ModelReply reply(ModelRequest request, Consumer<String> textDeltas) {
 		ChatCompletionCreateParams params = params(request);
+		AtomicBoolean spoke = new AtomicBoolean();
+		Consumer<String> deltas = (delta) -> {
+			spoke.set(true);
+			textDeltas.accept(delta);
+		};
 		try {
-			return this.settings.stream() ? streamed(params, textDeltas) : whole(params, textDeltas);
+			// Retried only before the first piece of text: once the user hears the
+			// answer, a second one would repeat it.
+			return ConnectionRetry.call("the model", request.utteranceId(),
+					Duration.ofSeconds(this.settings.timeoutSeconds()), (left) -> {
+						RequestOptions options = RequestOptions.builder().timeout(left).build();
+						return this.settings.stream() ? streamed(params, options, deltas)
+								: whole(params, options, deltas);
+					}, () -> !spoke.get());
 		}
 		catch (OpenAIException | IllegalStateException ex) {
 			// A provider's error text may quote the key it refused; it never reaches a
@@ -91,8 +107,8 @@ class OpenAiLanguageModel implements LanguageModel {
 		return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function).build());
 	}
 
-	private ModelReply whole(ChatCompletionCreateParams params, Consumer<String> textDeltas) {
-		ChatCompletion completion = this.client.chat().completions().create(params);
+	private ModelReply whole(ChatCompletionCreateParams params, RequestOptions options, Consumer<String> textDeltas) {
+		ChatCompletion completion = this.client.chat().completions().create(params, options);
 		ChatCompletionMessage message = completion.choices()
 			.stream()
 			.findFirst()
@@ -113,10 +129,13 @@ class OpenAiLanguageModel implements LanguageModel {
 		return new ModelReply.Text(text);
 	}
 
-	private ModelReply streamed(ChatCompletionCreateParams params, Consumer<String> textDeltas) {
+	private ModelReply streamed(ChatCompletionCreateParams params, RequestOptions options,
+			Consumer<String> textDeltas) {
 		StringBuilder text = new StringBuilder();
 		Map<Long, ToolCallParts> toolCalls = new TreeMap<>();
-		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions().createStreaming(params)) {
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat()
+			.completions()
+			.createStreaming(params, options)) {
 			stream.stream().forEach((chunk) -> chunk.choices().forEach((choice) -> {
 				choice.delta().content().filter((delta) -> !delta.isEmpty()).ifPresent((delta) -> {
 					text.append(delta);

@@ -1,7 +1,9 @@
 package com.homemadealexa.speech;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -11,14 +13,17 @@ import org.springframework.validation.annotation.Validated;
  * @param region resource region
  * @param endpoint optional endpoint override; empty means derived from the region
  * @param voice neural voice; empty means the language's default
+ * @param host a Speech container on the premises, e.g. {@code ws://host:5000}; empty
+ * means the cloud. A container needs no key.
  */
 @Validated
 @ConfigurationProperties("azure")
 public record AzureSettings(@NotNull String speechKey, @NotNull String region, @NotNull String endpoint,
-		@NotNull String voice) {
+		@NotNull String voice, @DefaultValue("") @NotNull @Pattern(regexp = "|(wss?|https?)://\\S+",
+				message = "must be empty or a ws://, wss://, http:// or https:// URL") String host) {
 
 	public boolean configured() {
-		return !this.speechKey.isBlank();
+		return !this.speechKey.isBlank() || !this.host.isBlank();
 	}
 
 }

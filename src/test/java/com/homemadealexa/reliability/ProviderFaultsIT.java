@@ -156,9 +156,9 @@ class ProviderFaultsIT extends ReliabilityServer {
 	/**
 	 * After the OpenAI host comes back, the speech-to-text client's pooled connections to
 	 * the old process are dead but look fine to OkHttp (it checks a connection only after
-	 * 10 s idle), and speech-to-text does not retry: each such connection fails one
-	 * utterance, then is discarded. The pool keeps at most 5 idle connections, so at most
-	 * 5 utterances fail before the device is heard again.
+	 * 10 s idle). Speech-to-text retries such a connection failure once on a new
+	 * connection, so few if any utterances fail; the pool keeps at most 5 idle
+	 * connections, so at most 5 utterances can fail before the device is heard again.
 	 * @return how many utterances failed before one succeeded
 	 */
 	private int recoverAfterTheOpenAiHostCameBack() throws Exception {

@@ -19,6 +19,7 @@ import com.homemadealexa.config.AssistantSettings;
 import com.homemadealexa.llm.OpenAiSettings;
 import com.homemadealexa.speech.azure.AzureSpeechToText;
 import com.homemadealexa.speech.openai.OpenAiSpeechToText;
+import com.homemadealexa.speech.wyoming.WyomingSpeechToText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,7 +44,7 @@ class SpeechConfigurationTest {
 			try (Transcription transcription = context.getBean(SpeechToText.class).start(PcmFormat.SPEECH, "u-1")) {
 				transcription.write(new byte[3200], 0, 3200);
 				assertThatExceptionOfType(SpeechException.class).isThrownBy(transcription::finish)
-					.withMessage("Speech-to-text is not configured: set openai.api_key");
+					.withMessageStartingWith("Speech-to-text is not configured: set openai.api_key");
 			}
 		});
 	}
@@ -74,7 +75,8 @@ class SpeechConfigurationTest {
 	@Test
 	void speaksWithEspeakWhenTheConfiguredVoiceHasNoKey(CapturedOutput output) {
 		this.runner.run((context) -> {
-			assertThat(output).contains("Text-to-speech provider azure is not configured (set azure.speech_key)");
+			assertThat(output)
+				.contains("Text-to-speech provider azure is not configured (set azure.speech_key or azure.host)");
 			TextToSpeech tts = context.getBean(TextToSpeech.class);
 			assertThat(((FallbackTextToSpeech) tts).primaryName()).isEqualTo("espeak");
 			assertThat(tts.synthesize("Cześć", Locale.forLanguageTag("pl-PL"), "u-1")).isNotEmpty();
@@ -87,9 +89,94 @@ class SpeechConfigurationTest {
 		});
 	}
 
+	@Test
+	void picksWyomingWhenItHasAnAddressAndSaysWhichKeyIsMissingWhenNot(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("speech.stt-provider=wyoming", "wyoming.stt-url=tcp://127.0.0.1:10300",
+					"speech.tts-provider=wyoming", "wyoming.tts-url=tcp://127.0.0.1:10200")
+			.run((context) -> {
+				assertThat(((TimedSpeechToText) context.getBean(SpeechToText.class)).delegate())
+					.isInstanceOf(WyomingSpeechToText.class);
+				assertThat(((FallbackTextToSpeech) context.getBean(TextToSpeech.class)).primaryName())
+					.isEqualTo("wyoming");
+			});
+		this.runner.withPropertyValues("speech.stt-provider=wyoming", "speech.tts-provider=wyoming").run((context) -> {
+			assertThat(output).contains("Speech-to-text is not configured: set wyoming.stt_url");
+			assertThat(output).contains("Text-to-speech provider wyoming is not configured (set wyoming.tts_url)");
+		});
+	}
+
+	@Test
+	void aWyomingVoiceThatIsDownFallsBackToEspeak(CapturedOutput output) throws Exception {
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		this.runner.withPropertyValues("speech.tts-provider=wyoming", "wyoming.tts-url=tcp://127.0.0.1:" + port)
+			.run((context) -> {
+				byte[] wav = context.getBean(TextToSpeech.class)
+					.synthesize("Cześć", Locale.forLanguageTag("pl-PL"), "u-9");
+				assertThat(com.homemadealexa.audio.Wav.decode(wav).format()).isEqualTo(PcmFormat.SPEECH);
+				assertThat(output).contains("Utterance u-9: wyoming text-to-speech failed (Wyoming text-to-speech at "
+						+ "tcp://127.0.0.1:" + port + " is unreachable");
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("alexa.tts")
+					.tag("provider", "espeak")
+					.tag("outcome", "success")
+					.timer()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void aStageWithItsOwnServerNeedsNoOpenAiKey() {
+		this.runner
+			.withPropertyValues("speech.stt-base-url=http://127.0.0.1:8000/v1", "speech.tts-provider=openai",
+					"speech.tts-base-url=http://127.0.0.1:8880/v1")
+			.run((context) -> {
+				assertThat(((TimedSpeechToText) context.getBean(SpeechToText.class)).delegate())
+					.isInstanceOf(OpenAiSpeechToText.class);
+				assertThat(((FallbackTextToSpeech) context.getBean(TextToSpeech.class)).primaryName())
+					.isEqualTo("openai");
+			});
+	}
+
+	@Test
+	void anAzureContainerNeedsNoKey() {
+		this.runner.withPropertyValues("speech.stt-provider=azure", "azure.host=ws://127.0.0.1:5000")
+			.run((context) -> assertThat(((TimedSpeechToText) context.getBean(SpeechToText.class)).delegate())
+				.isInstanceOf(AzureSpeechToText.class));
+	}
+
+	@Test
+	void resolvesEachStagesServerAndNeverSendsTheOpenAiKeyElsewhere() {
+		OpenAiSettings openAi = new OpenAiSettings("sk-model", "https://api.openai.com/v1", "gpt-4.1", 300, 30, true);
+		SpeechSettings shared = new SpeechSettings("openai", "whisper-1", "openai", "tts-1", "alloy", 20, "", "", "",
+				"");
+		SpeechSettings own = new SpeechSettings("openai", "whisper-1", "openai", "kokoro", "af_bella", 20,
+				"http://127.0.0.1:8000/v1", "", "http://127.0.0.1:8880/v1", "sk-kokoro");
+
+		assertThat(OpenAiSpeechSettings.speechToText(shared, openAi).apiKey()).isEqualTo("sk-model");
+		assertThat(OpenAiSpeechSettings.speechToText(shared, openAi).baseUrl()).isEqualTo("https://api.openai.com/v1");
+		assertThat(OpenAiSpeechSettings.speechToText(own, openAi).apiKey()).isEmpty();
+		assertThat(OpenAiSpeechSettings.speechToText(own, openAi).configured()).isTrue();
+		assertThat(OpenAiSpeechSettings.textToSpeech(own, openAi).apiKey()).isEqualTo("sk-kokoro");
+		assertThat(OpenAiSpeechSettings.textToSpeech(own, openAi).voice()).isEqualTo("af_bella");
+		assertThat(OpenAiSpeechSettings.textToSpeech(own, openAi).toString()).doesNotContain("sk-kokoro");
+	}
+
+	@Test
+	void refusesAWyomingAddressThatIsNotTcpHostPort() {
+		this.runner.withPropertyValues("speech.stt-provider=wyoming", "wyoming.stt-url=http://127.0.0.1:10300")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("must be empty or tcp://host:port"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ SpeechSettings.class, OpenAiSettings.class, AzureSettings.class,
-			AssistantSettings.class })
+			WyomingSettings.class, AssistantSettings.class })
 	static class Settings {
 
 		@Bean

@@ -22,7 +22,8 @@ import com.homemadealexa.speech.TextToSpeech;
 /**
  * Text-to-speech through the Azure Speech REST API: {@code POST
  * https://{region}.tts.speech.microsoft.com/cognitiveservices/v1}, or
- * {@code {azure.endpoint}/cognitiveservices/v1} when an endpoint is set. Asks for
+ * {@code {azure.endpoint}/cognitiveservices/v1} when an endpoint is set, or the container
+ * at {@code azure.host} ({@code ws://} read as {@code http://}). Asks for
  * {@code riff-16khz-16bit-mono-pcm}, so the answer is already in the speech format (it is
  * still checked and normalised). Voice: {@code azure.voice}, else
  * {@code pl-PL-ZofiaNeural} for Polish and {@code en-US-JennyNeural} otherwise.
@@ -59,9 +60,12 @@ public class AzureTextToSpeech implements TextToSpeech {
 		byte[] ssml = Ssml.of(text, locale, voice(locale)).getBytes(StandardCharsets.UTF_8);
 		byte[] audio;
 		try {
-			audio = this.http.post()
-				.uri(this.url)
-				.header("Ocp-Apim-Subscription-Key", this.key)
+			audio = this.http.post().uri(this.url).headers((headers) -> {
+				// A Speech container needs no key.
+				if (!this.key.isBlank()) {
+					headers.set("Ocp-Apim-Subscription-Key", this.key);
+				}
+			})
 				.header("X-Microsoft-OutputFormat", OUTPUT_FORMAT)
 				.header(HttpHeaders.USER_AGENT, USER_AGENT)
 				.contentType(SSML)
@@ -100,6 +104,10 @@ public class AzureTextToSpeech implements TextToSpeech {
 
 	static String url(AzureSettings settings) {
 		String endpoint = settings.endpoint().strip().replaceAll("/+$", "");
+		if (endpoint.isEmpty() && !settings.host().isBlank()) {
+			// A Speech container serves its REST API on the same port as its WebSocket.
+			endpoint = settings.host().strip().replaceAll("/+$", "").replaceFirst("^ws", "http");
+		}
 		String base = endpoint.isEmpty() ? "https://" + settings.region().strip() + ".tts.speech.microsoft.com"
 				: endpoint;
 		return base + "/cognitiveservices/v1";

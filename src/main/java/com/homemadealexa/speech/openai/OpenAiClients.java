@@ -1,14 +1,13 @@
 package com.homemadealexa.speech.openai;
 
-import java.time.Duration;
-
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 
-import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.llm.ConnectionRetry;
+import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechException;
 
 /**
@@ -17,18 +16,25 @@ import com.homemadealexa.speech.SpeechException;
  */
 final class OpenAiClients {
 
+	/**
+	 * Sent as the key to a local server that needs none: the client refuses to send a
+	 * request without one, and such servers ignore it.
+	 */
+	static final String NO_KEY = "no-key";
+
 	private OpenAiClients() {
 	}
 
 	/**
-	 * No retries: a voice reply that arrives after a second attempt is too late, and a
-	 * failing voice falls back to espeak.
+	 * No retries of the client's own: it would also repeat timeouts and server errors,
+	 * which a waiting user cannot afford; {@link ConnectionRetry} repeats connection
+	 * failures only.
 	 */
-	static OpenAIClient create(OpenAiSettings settings, Duration timeout) {
+	static OpenAIClient create(OpenAiSpeechSettings settings) {
 		return OpenAIOkHttpClient.builder()
-			.apiKey(settings.apiKey())
+			.apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
 			.baseUrl(settings.baseUrl())
-			.timeout(timeout)
+			.timeout(settings.timeout())
 			.maxRetries(0)
 			.build();
 	}
@@ -47,11 +53,7 @@ final class OpenAiClients {
 	}
 
 	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+		return ConnectionRetry.rootMessage(ex);
 	}
 
 }

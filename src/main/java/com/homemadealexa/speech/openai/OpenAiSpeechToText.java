@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.MultipartField;
+import com.openai.core.RequestOptions;
 import com.openai.models.audio.AudioResponseFormat;
 import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
 import org.slf4j.Logger;
@@ -15,18 +16,20 @@ import org.slf4j.LoggerFactory;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.config.AssistantSettings;
-import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.llm.ConnectionRetry;
 import com.homemadealexa.speech.SpeechException;
-import com.homemadealexa.speech.SpeechSettings;
+import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechToText;
 import com.homemadealexa.speech.Transcription;
 
 /**
- * Speech-to-text through OpenAI's {@code /audio/transcriptions} (model
+ * Speech-to-text through OpenAI's {@code /audio/transcriptions}, or any server that
+ * speaks it (speaches, faster-whisper-server) via {@code speech.stt_base_url} (model
  * {@code speech.stt_model}, language from {@code assistant.language}). The API takes a
  * whole file, so the pushed audio is buffered and sent, as a 16 kHz mono WAV, on
  * {@link Transcription#finish()}. Audio shorter than 100 ms counts as silence: the API
- * refuses it and nobody speaks a command that fast. Thread-safe.
+ * refuses it and nobody speaks a command that fast. A refused or reset connection is
+ * tried once more within the timeout. Thread-safe.
  */
 public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 
@@ -40,9 +43,12 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 
 	private final String language;
 
-	public OpenAiSpeechToText(OpenAiSettings openAi, SpeechSettings speech, AssistantSettings assistant) {
-		this.client = OpenAiClients.create(openAi, Duration.ofSeconds(speech.timeoutSeconds()));
-		this.model = speech.sttModel();
+	private final Duration timeout;
+
+	public OpenAiSpeechToText(OpenAiSpeechSettings settings, AssistantSettings assistant) {
+		this.client = OpenAiClients.create(settings);
+		this.model = settings.model();
+		this.timeout = settings.timeout();
 		this.language = assistant.locale().getLanguage();
 	}
 
@@ -57,25 +63,36 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 	}
 
 	private String transcribe(byte[] wav, String utteranceId) {
-		MultipartField<InputStream> file = MultipartField.<InputStream>builder()
-			.value(new ByteArrayInputStream(wav))
-			.filename("utterance.wav")
-			.contentType("audio/wav")
-			.build();
-		TranscriptionCreateParams params = TranscriptionCreateParams.builder()
-			.file(file)
-			.model(this.model)
-			.language(this.language)
-			.responseFormat(AudioResponseFormat.JSON)
-			.build();
 		try {
-			String text = this.client.audio().transcriptions().create(params).asTranscription().text().strip();
+			String text = ConnectionRetry.call("OpenAI speech-to-text", utteranceId, this.timeout,
+					(left) -> this.client.audio()
+						.transcriptions()
+						.create(params(wav), RequestOptions.builder().timeout(left).build())
+						.asTranscription()
+						.text()
+						.strip(),
+					() -> true);
 			log.debug("Utterance {} transcribed by OpenAI ({} characters)", utteranceId, text.length());
 			return text;
 		}
 		catch (RuntimeException ex) {
 			throw OpenAiClients.failure("OpenAI speech-to-text", ex);
 		}
+	}
+
+	/** New for each attempt: the file is a stream, read once. */
+	private TranscriptionCreateParams params(byte[] wav) {
+		MultipartField<InputStream> file = MultipartField.<InputStream>builder()
+			.value(new ByteArrayInputStream(wav))
+			.filename("utterance.wav")
+			.contentType("audio/wav")
+			.build();
+		return TranscriptionCreateParams.builder()
+			.file(file)
+			.model(this.model)
+			.language(this.language)
+			.responseFormat(AudioResponseFormat.JSON)
+			.build();
 	}
 
 	private final class BufferedTranscription implements Transcription {

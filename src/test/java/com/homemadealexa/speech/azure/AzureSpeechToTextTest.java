@@ -59,7 +59,8 @@ class AzureSpeechToTextTest {
 
 	@Test
 	void configuresKeyRegionAndLanguage() {
-		try (SpeechConfig config = AzureSpeechConfigs.create(new AzureSettings(KEY, "westeurope", "", ""), "pl-PL")) {
+		try (SpeechConfig config = AzureSpeechConfigs.create(new AzureSettings(KEY, "westeurope", "", "", ""),
+				"pl-PL")) {
 			assertThat(config.getProperty(PropertyId.SpeechServiceConnection_Region)).isEqualTo("westeurope");
 			assertThat(config.getProperty(PropertyId.SpeechServiceConnection_Key)).isEqualTo(KEY);
 			assertThat(config.getSpeechRecognitionLanguage()).isEqualTo("pl-PL");
@@ -69,7 +70,7 @@ class AzureSpeechToTextTest {
 	@Test
 	void usesTheEndpointWhenOneIsSet() {
 		String endpoint = "wss://speech.example/speech/recognition/conversation/cognitiveservices/v1";
-		try (SpeechConfig config = AzureSpeechConfigs.create(new AzureSettings(KEY, "westeurope", endpoint, ""),
+		try (SpeechConfig config = AzureSpeechConfigs.create(new AzureSettings(KEY, "westeurope", endpoint, "", ""),
 				"en-US")) {
 			assertThat(config.getProperty(PropertyId.SpeechServiceConnection_Endpoint)).isEqualTo(endpoint);
 			assertThat(config.getSpeechRecognitionLanguage()).isEqualTo("en-US");
@@ -89,7 +90,7 @@ class AzureSpeechToTextTest {
 		// Port 9 (discard) on loopback: nothing listens, the connection is refused at
 		// once.
 		AzureSettings unreachable = new AzureSettings(KEY, "westeurope",
-				"ws://127.0.0.1:9/speech/recognition/conversation/cognitiveservices/v1", "");
+				"ws://127.0.0.1:9/speech/recognition/conversation/cognitiveservices/v1", "", "");
 		AzureSpeechToText speechToText = new AzureSpeechToText(unreachable, "pl-PL", Duration.ofSeconds(5));
 		byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, 500, 440);
 

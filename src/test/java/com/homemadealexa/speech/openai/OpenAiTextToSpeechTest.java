@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechException;
 import com.homemadealexa.speech.SpeechSettings;
 import com.homemadealexa.testsupport.LoopbackWireMock;
@@ -23,8 +26,10 @@ import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs.Failure;
 import com.homemadealexa.testsupport.TestWavs;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +41,9 @@ class OpenAiTextToSpeechTest {
 
 	private static final WireMockServer openAi = LoopbackWireMock.start();
 
-	private final OpenAiTextToSpeech textToSpeech = new OpenAiTextToSpeech(
-			new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true),
-			new SpeechSettings("openai", "whisper-1", "openai", "gpt-4o-mini-tts", "alloy", 2));
+	private final OpenAiTextToSpeech textToSpeech = new OpenAiTextToSpeech(OpenAiSpeechSettings.textToSpeech(
+			new SpeechSettings("openai", "whisper-1", "openai", "gpt-4o-mini-tts", "alloy", 2, "", "", "", ""),
+			new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true)));
 
 	@AfterAll
 	static void stop() {
@@ -88,6 +93,28 @@ class OpenAiTextToSpeechTest {
 			.isThrownBy(() -> this.textToSpeech.synthesize("Hello.", Locale.US, "u-1"))
 			.withMessageStartingWith("OpenAI text-to-speech")
 			.withMessageNotContaining(KEY);
+	}
+
+	@Test
+	void aResetConnectionIsRetriedOnce() {
+		openAi.stubFor(post(urlPathEqualTo(OpenAiSpeechStubs.SPEECH_PATH)).inScenario("reset")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("up"));
+		openAi.stubFor(post(urlPathEqualTo(OpenAiSpeechStubs.SPEECH_PATH)).inScenario("reset")
+			.whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "audio/wav")
+				.withBody(TestWavs.speech(300))));
+
+		OpenAiTextToSpeech patient = new OpenAiTextToSpeech(OpenAiSpeechSettings.textToSpeech(
+				new SpeechSettings("openai", "whisper-1", "openai", "gpt-4o-mini-tts", "alloy", 5, "", "", "", ""),
+				new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true)));
+		byte[] wav = patient.synthesize("Hello", java.util.Locale.US, "u-1");
+		patient.close();
+
+		assertThat(Wav.duration(wav)).isEqualTo(java.time.Duration.ofMillis(300));
+		assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(OpenAiSpeechStubs.SPEECH_PATH)))).hasSize(2);
 	}
 
 }
