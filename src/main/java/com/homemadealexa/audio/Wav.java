@@ -30,6 +30,15 @@ public final class Wav {
 
 	private static final int HEADER_SIZE = 44;
 
+	/** The lowest sample rate read; no speech codec goes lower. */
+	public static final int MIN_RATE = 4_000;
+
+	/** The highest sample rate read. */
+	public static final int MAX_RATE = 192_000;
+
+	/** The longest audio converted in one piece (an utterance, one spoken sentence). */
+	public static final Duration MAX_CONVERTED = Duration.ofMinutes(10);
+
 	private static final int FORMAT_PCM = 1;
 
 	private static final int FORMAT_FLOAT = 3;
@@ -105,6 +114,12 @@ public final class Wav {
 	 */
 	public static byte[] toSpeechPcm(byte[] pcm, PcmFormat format) {
 		requireSupported(format);
+		if (format.sampleRate() < MIN_RATE || format.sampleRate() > MAX_RATE) {
+			throw new InvalidAudioException("Audio at " + format.sampleRate() + " Hz cannot be speech");
+		}
+		if (duration(pcm.length, format).compareTo(MAX_CONVERTED) > 0) {
+			throw new InvalidAudioException("More than " + MAX_CONVERTED.toMinutes() + " minutes of audio");
+		}
 		if (format.equals(PcmFormat.SPEECH)) {
 			return Arrays.copyOf(pcm, pcm.length - pcm.length % 2);
 		}
@@ -270,6 +285,11 @@ public final class Wav {
 					|| this.blockAlign % this.channels != 0) {
 				throw new InvalidAudioException("The WAV format chunk is inconsistent (channels " + this.channels
 						+ ", rate " + this.sampleRate + ", block " + this.blockAlign + ")");
+			}
+			// A header is a claim: 40 KB said to be at 4 Hz would convert to 200 MiB.
+			if (this.sampleRate < MIN_RATE || this.sampleRate > MAX_RATE) {
+				throw new InvalidAudioException("The WAV sample rate " + this.sampleRate + " Hz is not one of audio ("
+						+ MIN_RATE + "–" + MAX_RATE + " Hz)");
 			}
 			int bits = this.blockAlign / this.channels * 8;
 			int whole = length - length % this.blockAlign;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -169,6 +170,57 @@ class RemindersIntegrationTest {
 				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
 		assertThat(result.end()).isFalse();
 		assertThat(result.label()).isEqualTo("reminder in the past");
+		assertThat(this.reminders.list()).isEmpty();
+	}
+
+	@Test
+	void aReminderInTheDaylightSavingGapKeepsTheTimeItReallyFires() {
+		ZoneOffsetTransition gap = ZONE.getRules().nextTransition(java.time.Instant.now());
+		while (!gap.isGap()) {
+			gap = ZONE.getRules().nextTransition(gap.getInstant());
+		}
+		LocalDateTime missing = gap.getDateTimeBefore().plusMinutes(30);
+		Reminder reminder = this.reminders.schedule(missing, "w przerwie");
+		assertThat(reminder.scheduledAt()).isEqualTo(gap.getDateTimeAfter().plusMinutes(30));
+		assertThat(this.reminders.list()).extracting(Reminder::scheduledAt)
+			.containsExactly(gap.getDateTimeAfter().plusMinutes(30));
+	}
+
+	@Test
+	void refusesAbsurdTimesAndTextsWithAReason() {
+		assertThatExceptionOfType(ReminderRejectedException.class)
+			.isThrownBy(() -> this.reminders.schedule(LocalDateTime.now(ZONE).plusYears(11), "za daleko"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(ReminderRejectedException.Reason.TOO_FAR));
+		assertThatExceptionOfType(ReminderRejectedException.class)
+			.isThrownBy(() -> this.reminders.schedule(tomorrowAt(9, 0), "x".repeat(Reminders.MAX_TEXT_CHARS + 1)))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(ReminderRejectedException.Reason.TOO_LONG));
+		this.http.post()
+			.uri("/api/internal/reminders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("scheduled_at", "+300000000-01-01T00:00:00", "text", "w roku 300000000"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.http.post()
+			.uri("/api/internal/reminders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("scheduled_at", tomorrowAt(9, 0).toString(), "text", "x".repeat(1_000_000)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+		assertThat(this.reminders.list()).isEmpty();
+	}
+
+	@Test
+	void setReminderSkillSaysWhyATimeIsTooFar() {
+		ZonedDateTime now = ZonedDateTime.now(ZONE);
+		SkillResult result = this.setReminder.execute(
+				new SkillArguments(Map.of("scheduled_at", LocalDateTime.MAX.toString(), "reminder_text", "kiedyś")),
+				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
+		assertThat(result.label()).isEqualTo("reminder too far ahead");
+		assertThat(result.phrases()).contains("Mogę ustawić przypomnienie najwyżej dziesięć lat naprzód.");
 		assertThat(this.reminders.list()).isEmpty();
 	}
 
