@@ -67,7 +67,7 @@ class SecurityIT extends ReliabilityServer {
 			new String[] { "POST", "/api/internal/display", "{\"text\": \"pwned\"}" },
 			new String[] { "POST", "/api/internal/chat", "{\"command\": \"turn on the tv\"}" },
 			new String[] { "POST", "/api/internal/reminders",
-					"{\"scheduled_at\": \"2099-01-01T10:00:00\", \"text\": \"pwned\"}" },
+					"{\"scheduled_at\": \"2030-01-01T10:00:00\", \"text\": \"pwned\"}" },
 			new String[] { "DELETE", "/api/internal/reminders/x", "" },
 			new String[] { "POST", "/api/internal/auth/revoke-tokens", "" });
 

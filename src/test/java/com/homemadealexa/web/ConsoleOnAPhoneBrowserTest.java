@@ -22,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The LAN console of a Polish household on a phone, in a real headless Chromium whose own
@@ -52,7 +51,9 @@ class ConsoleOnAPhoneBrowserTest {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(HeadlessChromium.installed(), "needs Debian's chromium and chromium-driver");
+		assertThat(HeadlessChromium.installed())
+			.as("The browser tests need Debian's chromium and chromium-driver (./test installs them)")
+			.isTrue();
 		PcmFormat format = new PcmFormat(48000, 16, 1);
 		Path silence = Files.write(temp.resolve("silence.wav"), TestWavs.wav(TestWavs.silencePcm(format, 500), format));
 		chromium = HeadlessChromium.start(silence, Files.createDirectories(temp.resolve("profile")));
