@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 class UploadMemory {
 
 	/**
-	 * A buffered upload is held about this many times over at its peak: the received
-	 * bytes, the provider's copy, the converted copy, the saved WAV.
+	 * A buffered upload is held about this many times over at its peak: the provider's
+	 * growing buffer (up to twice its content while it grows) and the copy it converts
+	 * from; the converted 16 kHz copy and a saved WAV are smaller or optional.
 	 */
-	static final int COPIES = 4;
+	static final int COPIES = 3;
 
 	private final long budget;
 
