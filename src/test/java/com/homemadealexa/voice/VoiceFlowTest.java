@@ -15,12 +15,14 @@ import com.homemadealexa.audio.Chimes;
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
-import com.homemadealexa.device.TestDevice;
 import com.homemadealexa.testsupport.FakeAudioServer;
 import com.homemadealexa.testsupport.LoopbackWireMock;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
+import com.homemadealexa.testsupport.firmware.FirmwareDevice;
+import com.homemadealexa.testsupport.firmware.FirmwareOptions;
+import com.homemadealexa.testsupport.firmware.SttUpload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,9 @@ class VoiceFlowTest {
 	@Autowired
 	Chimes chimes;
 
+	@Autowired
+	com.homemadealexa.device.Devices devices;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
@@ -98,12 +103,12 @@ class VoiceFlowTest {
 	void answersAtOnceThenSpeaksTheReplyAndTheDeviceListensAgain() throws Exception {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a joke.");
 		chat.streamText("tell me a joke", List.of("Why did the chicken cross the road? ", "To get to the other side."));
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
-			HttpResponse<String> response = upload("/api/internal/stt", 800);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(json.readTree(response.body()))
+		try (FirmwareDevice device = device()) {
+			SttUpload.Reply response = device.speak(speech(800));
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(json.readTree(response.bodyText()))
 				.isEqualTo(json.readTree("{\"status\":\"ok\",\"command\":\"Tell me a joke.\"}"));
-			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
+			assertThat(device.nextCommand().cmd()).isEqualTo("listen");
 			assertThat(speaker.plays()).hasSize(2);
 		}
 		try (var saved = java.nio.file.Files.list(data.resolve("audio_log"))) {
@@ -123,9 +128,9 @@ class VoiceFlowTest {
 	void aStopCommandPlaysTheEndChimeAndSendsIdle() throws Exception {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "Stop.");
 		chat.callTool("stop", "stop", "{}");
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
-			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
-			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+		try (FirmwareDevice device = device()) {
+			assertThat(device.speak(speech(500)).status()).isEqualTo(200);
+			assertThat(device.nextCommand().cmd()).isEqualTo("idle");
 			assertThat(speaker.plays()).hasSize(2).last().isEqualTo(this.chimes.endChime());
 		}
 	}
@@ -135,13 +140,13 @@ class VoiceFlowTest {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a story.");
 		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(3000));
 		chat.answerText("tell me a story", "Once upon a time there was a lamp.");
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
-			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+		try (FirmwareDevice device = device()) {
+			assertThat(device.speak(speech(500)).status()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.plays().size() == 1);
-			device.send("{\"event\":\"wakeword\"}");
+			device.wakeword();
 			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.aborts() == 1 && speaker.plays().size() == 2);
 			assertThat(speaker.plays().get(1)).isEqualTo(this.chimes.startChime());
-			assertThat(device.pollMessage(Duration.ofSeconds(4))).isNull();
+			assertThat(device.pollCommand(Duration.ofSeconds(4))).isNull();
 		}
 	}
 
@@ -150,12 +155,12 @@ class VoiceFlowTest {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a story.");
 		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(2000));
 		chat.answerText("tell me a story", "Once upon a time.");
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
-			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
+		try (FirmwareDevice device = device()) {
+			assertThat(device.speak(speech(500)).status()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(5)).until(() -> speaker.plays().size() == 1);
-			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
-			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
-			assertThat(device.pollMessage(Duration.ofSeconds(3))).isNull();
+			assertThat(device.speak(speech(500)).status()).isEqualTo(200);
+			assertThat(device.nextCommand().cmd()).isEqualTo("listen");
+			assertThat(device.pollCommand(Duration.ofSeconds(3))).isNull();
 			assertThat(speaker.plays()).hasSize(2);
 		}
 	}
@@ -163,10 +168,10 @@ class VoiceFlowTest {
 	@Test
 	void anEmptyTranscriptPlaysTheEndChimeAndSendsIdle() throws Exception {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "");
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
-			HttpResponse<String> response = upload("/api/internal/stt", 500);
-			assertThat(json.readTree(response.body()).get("command").asString()).isEmpty();
-			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+		try (FirmwareDevice device = device()) {
+			SttUpload.Reply response = device.speak(speech(500));
+			assertThat(json.readTree(response.bodyText()).get("command").asString()).isEmpty();
+			assertThat(device.nextCommand().cmd()).isEqualTo("idle");
 			assertThat(speaker.plays()).containsExactly(this.chimes.endChime());
 			assertThat(chat.requestCount()).isZero();
 		}
@@ -186,9 +191,9 @@ class VoiceFlowTest {
 	void aFailingLanguageModelIsApologisedForAndTheDeviceGoesIdle() throws Exception {
 		OpenAiSpeechStubs.transcriptionReturns(openAi, "Tell me a joke.");
 		chat.failWith(500);
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
-			assertThat(upload("/api/internal/stt", 500).statusCode()).isEqualTo(200);
-			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+		try (FirmwareDevice device = device()) {
+			assertThat(device.speak(speech(500)).status()).isEqualTo(200);
+			assertThat(device.nextCommand().cmd()).isEqualTo("idle");
 			assertThat(speaker.plays()).hasSize(2);
 		}
 	}
@@ -199,12 +204,12 @@ class VoiceFlowTest {
 		Duration modelWrites = Duration.ofSeconds(5);
 		chat.streamTextSlowly("tell me about lamps", List.of("Lamps give light. ", "They come in many shapes. ",
 				"Some are very old. ", "This one is yours."), modelWrites);
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+		try (FirmwareDevice device = device()) {
 			long started = System.nanoTime();
-			assertThat(upload("/api/internal/stt", 300).statusCode()).isEqualTo(200);
+			assertThat(device.speak(speech(300)).status()).isEqualTo(200);
 			await().atMost(modelWrites.minusSeconds(1)).until(() -> !speaker.plays().isEmpty());
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(modelWrites);
-			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
+			assertThat(device.nextCommand().cmd()).isEqualTo("listen");
 			assertThat(speaker.plays()).hasSize(4);
 		}
 	}
@@ -243,6 +248,17 @@ class VoiceFlowTest {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3200]))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	/** The firmware-faithful device, at microphone pace. */
+	private FirmwareDevice device() {
+		FirmwareDevice device = FirmwareDevice.connect(FirmwareOptions.forPort(this.port));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.devices.findByHostname(device.hostname()).isPresent());
+		return device;
+	}
+
+	private static byte[] speech(int millis) {
+		return TestWavs.tonePcm(PcmFormat.SPEECH, millis, 300);
 	}
 
 	private HttpResponse<String> upload(String path, int millis) throws Exception {
