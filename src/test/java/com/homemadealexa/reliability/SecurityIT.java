@@ -468,11 +468,13 @@ class SecurityIT extends ReliabilityServer {
 					+ "forged third\\u0085x\", \"hw_type\": \"ESP32-S3-BOX-3\\n\"}}");
 			device.text("{\"event\": \"wakeword\"}");
 			assertThat(device.answersPing(Duration.ofSeconds(5))).isTrue();
+			// The hello's names lose their control characters when read (and any that
+			// reached a log line would be escaped there).
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> output.getAll().contains("Wake word from box\\nERROR forged line"));
+				.until(() -> output.getAll().contains("Wake word from boxERROR forged line"));
 		}
 		String log = output.getAll();
-		assertThat(log).contains("Hello from box\\nERROR forged line\\r\\nINFO forged too\\u2028WARN forged third");
+		assertThat(log).contains("Hello from boxERROR forged lineINFO forged tooWARN forged thirdx");
 		assertThat(log.split("\\R")).as("log lines")
 			.noneMatch((line) -> line.startsWith("ERROR forged") || line.startsWith("INFO forged")
 					|| line.startsWith("WARN forged") || line.startsWith("x"));
