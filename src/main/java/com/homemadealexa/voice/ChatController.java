@@ -117,6 +117,7 @@ class ChatController {
 	private Interpretation spokenOn(DeviceInfo target, Heard heard) {
 		CompletableFuture<Interpretation> answered = new CompletableFuture<>();
 		Turn turn = this.turns.begin(target.address(), heard.utteranceId());
+		turn.received();
 		this.deviceReplies.answer(heard, target.address(), turn, answered::complete);
 		try {
 			return answered.get(DEVICE_ANSWER_SECONDS, TimeUnit.SECONDS);

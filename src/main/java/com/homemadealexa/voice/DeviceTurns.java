@@ -28,12 +28,15 @@ class DeviceTurns {
 	}
 
 	/**
-	 * Cancels the device's pending reply, if any (wake word).
+	 * Cancels the device's pending reply, if any (wake word). A turn whose upload is
+	 * still arriving is left alone: the firmware does not listen for the wake word while
+	 * it records, so such a wake word is the one that started this very upload, read late
+	 * because it came on the other connection.
 	 * @return whether a reply was pending
 	 */
 	boolean interrupt(String deviceAddress) {
-		Turn turn = this.current.remove(deviceAddress);
-		if (turn == null) {
+		Turn turn = this.current.get(deviceAddress);
+		if (turn == null || turn.isReceiving() || !this.current.remove(deviceAddress, turn)) {
 			return false;
 		}
 		boolean wasPending = !turn.isCancelled();

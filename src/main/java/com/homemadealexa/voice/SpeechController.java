@@ -70,6 +70,7 @@ class SpeechController {
 		Turn turn = this.turns.begin(address, utteranceId);
 		try {
 			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
+			turn.received();
 			this.deviceReplies.answer(heard, address, turn);
 			return this.deviceReplyFit.reply(heard.text());
 		}

@@ -15,12 +15,24 @@ final class Turn {
 
 	private final CountDownLatch cancelled = new CountDownLatch(1);
 
+	private volatile boolean receiving = true;
+
 	Turn(String utteranceId) {
 		this.utteranceId = utteranceId;
 	}
 
 	String utteranceId() {
 		return this.utteranceId;
+	}
+
+	/** The upload has ended; from now on the turn is the device's pending reply. */
+	void received() {
+		this.receiving = false;
+	}
+
+	/** Whether the device is still uploading this turn's speech. */
+	boolean isReceiving() {
+		return this.receiving;
 	}
 
 	void cancel() {
