@@ -23,8 +23,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 /**
  * The application context shared by the reliability suites that run inside the test JVM:
  * every provider is a loopback fake that can fail or vanish, provider timeouts are 1 s,
- * device heartbeats are 1 s, and only 127.0.0.0/25 is trusted (so a client bound to
- * 127.0.0.200 is a stranger). Subclasses share one context and one set of fakes.
+ * device pings after 1 s of silence (5 s to answer), and only 127.0.0.0/25 is trusted (so
+ * a client bound to 127.0.0.200 is a stranger). Subclasses share one context and one set
+ * of fakes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ReliabilityServer {
@@ -73,8 +74,11 @@ abstract class ReliabilityServer {
 		registry.add("auth.max-failed-logins-per-minute", () -> "1000");
 		registry.add("server.trusted-networks", () -> "127.0.0.0/25,::1/128");
 		registry.add("device.ping-interval-seconds", () -> "1");
-		registry.add("device.pong-timeout-seconds", () -> "1");
-		registry.add("device.send-timeout-seconds", () -> "1");
+		// Long enough that a live client starved of CPU on a loaded machine (two builds
+		// on two cores) still answers in time: with 1 s, DeviceChurnIT saw the server
+		// drop a fresh, healthy connection before its hello.
+		registry.add("device.pong-timeout-seconds", () -> "5");
+		registry.add("device.send-timeout-seconds", () -> "5");
 	}
 
 	/**
