@@ -52,7 +52,7 @@ class ActuatorEndpointsTest {
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) throws IOException {
 		String refused = "http://127.0.0.1:" + ReachabilityTest.closedPort() + "/v1";
-		registry.add("openai.api-key", () -> "sk-health-probe-never-sends-this");
+		registry.add("openai.api-key", () -> "test-health-probe-key-never-sent");
 		registry.add("openai.base-url", () -> refused);
 		registry.add("speech.stt-provider", () -> "openai");
 		registry.add("speech.tts-provider", () -> "azure");
@@ -95,7 +95,7 @@ class ActuatorEndpointsTest {
 		assertThat(providers.get("voice").get("status").asString()).isEqualTo("NOT_CONFIGURED");
 		assertThat(providers.get("voice").get("details").get("detail").asString()).contains("azure.speech_key");
 		assertThat(providers.get("mqtt").get("status").asString()).isEqualTo("NOT_CONFIGURED");
-		assertThat(response.body()).doesNotContain("sk-health-probe-never-sends-this");
+		assertThat(response.body()).doesNotContain("test-health-probe-key-never-sent");
 		assertThat(get("/actuator/health/providers/model").body()).contains("UNREACHABLE");
 	}
 
