@@ -37,7 +37,7 @@ class AuthConfiguration {
 	Credentials credentials(AuthSettings auth) {
 		if (auth.passwordHash().isBlank()) {
 			log.info("Webapp login is not configured (auth.password_hash is empty): make a hash with "
-					+ "'java -jar homemade-alexa-server.jar hash-password'");
+					+ "'./alexa hash-password'");
 		}
 		return new Credentials(auth.username(), auth.passwordHash());
 	}

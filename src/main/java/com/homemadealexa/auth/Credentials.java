@@ -30,14 +30,14 @@ final class Credentials {
 		String hash = passwordHash.trim();
 		if (!hash.isEmpty() && !BCRYPT.matcher(hash).matches()) {
 			throw new ConfigurationException("Configuration key [auth] password_hash (AUTH_PASSWORD_HASH) is not a "
-					+ "bcrypt hash; make one with: java -jar homemade-alexa-server.jar hash-password");
+					+ "bcrypt hash; make one with: ./alexa hash-password");
 		}
 		this.username = username;
 		this.passwordHash = jbcryptCompatible(hash);
 		if (!hash.isEmpty() && (cost(hash) < 4 || cost(hash) > 31)) {
-			throw new ConfigurationException("Configuration key [auth] password_hash (AUTH_PASSWORD_HASH) has the "
-					+ "bcrypt cost " + cost(hash) + ", outside 4 to 31; make a new hash with: "
-					+ "java -jar homemade-alexa-server.jar hash-password");
+			throw new ConfigurationException(
+					"Configuration key [auth] password_hash (AUTH_PASSWORD_HASH) has the " + "bcrypt cost " + cost(hash)
+							+ ", outside 4 to 31; make a new hash with: " + "./alexa hash-password");
 		}
 		this.dummyHash = hash.isEmpty() ? "" : BCrypt.hashpw("not a password", BCrypt.gensalt(cost(hash)));
 	}

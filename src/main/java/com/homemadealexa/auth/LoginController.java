@@ -49,7 +49,7 @@ class LoginController {
 	TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
 		if (!this.credentials.configured()) {
 			throw problem(HttpStatus.SERVICE_UNAVAILABLE, "Webapp login is not configured: set [auth] password_hash "
-					+ "(AUTH_PASSWORD_HASH) to a bcrypt hash made with: java -jar homemade-alexa-server.jar hash-password");
+					+ "(AUTH_PASSWORD_HASH) to a bcrypt hash made with: ./alexa hash-password");
 		}
 		String client = clientOf(request);
 		Optional<Duration> wait = this.throttle.tryBegin(client);
