@@ -1,6 +1,5 @@
 package com.homemadealexa.assistant;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -14,13 +13,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.homemadealexa.assistant.Interpretation.Route;
-import com.homemadealexa.config.AssistantSettings;
 import com.homemadealexa.i18n.Phrases;
 import com.homemadealexa.llm.LanguageModel;
 import com.homemadealexa.llm.LanguageModelException;
 import com.homemadealexa.llm.ModelReply;
 import com.homemadealexa.llm.ModelRequest;
-import com.homemadealexa.llm.OpenAiSettings;
+import com.homemadealexa.llm.ToolDefinition;
 import com.homemadealexa.skill.ConversationAgent;
 import com.homemadealexa.skill.InvalidSkillArgumentsException;
 import com.homemadealexa.skill.Skill;
@@ -56,7 +54,7 @@ public class Interpreter {
 
 	private final Phrases phrases;
 
-	private final AssistantSettings assistant;
+	private final InterpreterSettings settings;
 
 	private final Clock clock;
 
@@ -70,20 +68,18 @@ public class Interpreter {
 
 	private final @Nullable ConversationAgent agent;
 
-	public Interpreter(LanguageModel model, SkillCatalog skills, Phrases phrases, AssistantSettings assistant,
-			OpenAiSettings openAi, Clock clock, MeterRegistry meters, List<ConversationAgent> agents) {
+	Interpreter(LanguageModel model, SkillCatalog skills, LocalCommands localCommands, Phrases phrases,
+			InterpreterSettings settings, Clock clock, MeterRegistry meters, List<ConversationAgent> agents) {
 		this.model = model;
-		this.modelConfigured = openAi.configured();
+		this.modelConfigured = settings.modelConfigured();
 		this.agent = agents.isEmpty() ? null : agents.getFirst();
 		this.skills = skills;
 		this.phrases = phrases;
-		this.assistant = assistant;
+		this.settings = settings;
 		this.clock = clock;
 		this.meters = meters;
-		this.history = new ConversationHistory(Duration.ofSeconds(openAi.sessionTimeoutSeconds()), clock);
-		this.localCommands = LocalCommands.load(assistant.locale(), Path.of(assistant.templatesDir()), skills);
-		log.info("{} local command templates loaded; local-first matching is {}", this.localCommands.size(),
-				assistant.preferLocal() ? "on" : "off");
+		this.history = new ConversationHistory(settings.historyTimeout(), clock);
+		this.localCommands = localCommands;
 	}
 
 	/**
@@ -101,7 +97,7 @@ public class Interpreter {
 			return new Interpretation("empty", "", true, Route.EMPTY);
 		}
 		ZonedDateTime now = ZonedDateTime.now(this.clock);
-		Optional<LocalCommands.LocalMatch> local = this.assistant.preferLocal()
+		Optional<LocalCommands.LocalMatch> local = this.settings.preferLocal()
 				? this.localCommands.match(text, now.toLocalDateTime()) : Optional.empty();
 		Interpretation interpretation = local
 			.map((match) -> runSkill(match.skill(), () -> this.skills.validate(match.skill(), match.arguments()),
@@ -153,7 +149,7 @@ public class Interpreter {
 			Consumer<String> sentences, @Nullable ConversationAgent fallbackAgent) {
 		Locale locale = this.phrases.locale();
 		ModelRequest request = new ModelRequest(systemPrompt(now, locale), this.history.messages(conversationId), text,
-				this.skills.tools(locale), utteranceId);
+				tools(locale), utteranceId);
 		SentenceSplitter splitter = new SentenceSplitter(sentences);
 		long started = System.nanoTime();
 		FirstToken firstToken = new FirstToken(this.meters.timer("alexa.llm.first-token"), started);
@@ -248,8 +244,16 @@ public class Interpreter {
 		String dateTime = now.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
 			.withLocale(locale)
 			.withZone(now.getZone()));
-		return String.join("\n", List.of(this.phrases.text(locale, "assistant.system-prompt", this.assistant.name()),
+		return String.join("\n", List.of(
+				this.phrases.text(locale, "assistant.system-prompt", this.settings.assistantName()),
 				this.phrases.text(locale, "assistant.system-prompt.now", dateTime, now.toLocalDateTime().withNano(0))));
+	}
+
+	private List<ToolDefinition> tools(Locale locale) {
+		return this.skills.all()
+			.stream()
+			.map((skill) -> new ToolDefinition(skill.name(), skill.description(locale), skill.parameters()))
+			.toList();
 	}
 
 	/**

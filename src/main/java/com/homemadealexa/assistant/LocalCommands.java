@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.homemadealexa.config.ConfigurationException;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillCatalog;
 import org.slf4j.Logger;
@@ -150,11 +151,10 @@ final class LocalCommands {
 		return Optional.empty();
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Optional<Map<String, Object>> arguments(SentenceTemplate template, Map<String, String> slots,
 			Skill skill, LocalDateTime now) {
-		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) skill.parameters()
-			.getOrDefault("properties", Map.of());
+		Map<String, Parameter> parameters = new LinkedHashMap<>();
+		skill.parameters().forEach((parameter) -> parameters.put(parameter.name(), parameter));
 		Map<String, Object> arguments = new LinkedHashMap<>(template.fixed());
 		for (Map.Entry<String, String> slot : slots.entrySet()) {
 			String value = slot.getValue();
@@ -166,28 +166,20 @@ final class LocalCommands {
 				arguments.put(slot.getKey(), time.get().toString());
 				continue;
 			}
-			Object type = properties.getOrDefault(slot.getKey(), Map.of()).get("type");
-			if ("number".equals(type) || "integer".equals(type)) {
-				Optional<Number> number = number(value, "integer".equals(type));
-				if (number.isEmpty()) {
-					return Optional.empty();
-				}
-				arguments.put(slot.getKey(), number.get());
-				continue;
-			}
-			Object allowed = properties.getOrDefault(slot.getKey(), Map.of()).get("enum");
-			if (allowed instanceof List<?> values) {
-				Optional<?> chosen = values.stream()
-					.filter((candidate) -> TextNormalizer.looselyEqual(value, String.valueOf(candidate)))
+			Parameter parameter = parameters.get(slot.getKey());
+			Optional<?> spoken = switch (parameter) {
+				case Parameter.Whole whole -> number(value, true);
+				case Parameter.Decimal decimal -> number(value, false);
+				case Parameter.Choice choice -> choice.values()
+					.stream()
+					.filter((candidate) -> TextNormalizer.looselyEqual(value, candidate))
 					.findFirst();
-				if (chosen.isEmpty()) {
-					return Optional.empty();
-				}
-				arguments.put(slot.getKey(), chosen.get());
+				case null, default -> Optional.of(value);
+			};
+			if (spoken.isEmpty()) {
+				return Optional.empty();
 			}
-			else {
-				arguments.put(slot.getKey(), value);
-			}
+			arguments.put(slot.getKey(), spoken.get());
 		}
 		return Optional.of(arguments);
 	}

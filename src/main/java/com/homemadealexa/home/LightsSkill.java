@@ -1,15 +1,14 @@
 package com.homemadealexa.home;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.homemadealexa.home.MqttSettings.Device;
 import com.homemadealexa.home.MqttSettings.Kind;
 import com.homemadealexa.i18n.Phrases;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -53,17 +52,20 @@ class LightsSkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
+	public List<Parameter> parameters() {
 		Locale locale = this.phrases.locale();
-		Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
-		properties.put(SwitchState.ARGUMENT, SwitchState.schema(this.phrases.text(locale, "skill.lights.param.state")));
+		List<Parameter> parameters = new ArrayList<>();
+		parameters.add(SwitchState.parameter(this.phrases.text(locale, "skill.lights.param.state")));
 		// Offered even for a single light, so that a command naming it validates; never
 		// required: without a name every light is switched.
 		if (!this.lights.isEmpty()) {
-			properties.put(DEVICE, JsonSchemas.enumeration(this.phrases.text(locale, "skill.lights.param.device"),
-					this.lights.stream().map(Device::name).toList()));
+			parameters.add(
+					Parameter
+						.choice(DEVICE, this.phrases.text(locale, "skill.lights.param.device"),
+								this.lights.stream().map(Device::name).toList())
+						.optional());
 		}
-		return JsonSchemas.object(properties, List.of(SwitchState.ARGUMENT));
+		return parameters;
 	}
 
 	@Override

@@ -1,9 +1,6 @@
 package com.homemadealexa.home;
 
-import java.util.List;
-import java.util.Map;
-
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.SkillArguments;
 
 /**
@@ -16,12 +13,12 @@ enum SwitchState {
 
 	static final String ARGUMENT = "state";
 
-	static Map<String, Object> schema(String description) {
-		return JsonSchemas.enumeration(description, List.of(on.name(), off.name()));
+	static Parameter parameter(String description) {
+		return Parameter.choice(ARGUMENT, description, SwitchState.class);
 	}
 
 	static SwitchState of(SkillArguments arguments) {
-		return valueOf(arguments.string(ARGUMENT));
+		return arguments.choice(ARGUMENT, SwitchState.class);
 	}
 
 	boolean isOn() {

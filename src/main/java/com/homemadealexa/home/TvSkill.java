@@ -2,12 +2,11 @@ package com.homemadealexa.home;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.homemadealexa.home.MqttSettings.Device;
 import com.homemadealexa.home.MqttSettings.Kind;
 import com.homemadealexa.i18n.Phrases;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -50,10 +49,8 @@ class TvSkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
-		String description = this.phrases.text(this.phrases.locale(), "skill.tv.param.state");
-		return JsonSchemas.object(Map.of(SwitchState.ARGUMENT, SwitchState.schema(description)),
-				List.of(SwitchState.ARGUMENT));
+	public List<Parameter> parameters() {
+		return List.of(SwitchState.parameter(this.phrases.text(this.phrases.locale(), "skill.tv.param.state")));
 	}
 
 	@Override

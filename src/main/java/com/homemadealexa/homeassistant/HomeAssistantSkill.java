@@ -13,7 +13,7 @@ import com.homemadealexa.homeassistant.HomeAssistantException.Failure;
 import com.homemadealexa.homeassistant.SpokenNames.Resolution;
 import com.homemadealexa.i18n.Phrases;
 import com.homemadealexa.i18n.Plurals;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -72,7 +72,7 @@ class HomeAssistantSkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
+	public List<Parameter> parameters() {
 		Locale locale = this.phrases.locale();
 		List<String> names = this.entities.exposed()
 			.stream()
@@ -81,17 +81,19 @@ class HomeAssistantSkill implements Skill {
 			.sorted()
 			.limit(this.settings.maxEntities())
 			.toList();
-		Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
-		properties.put(ACTION, JsonSchemas.enumeration(this.phrases.text(locale, "skill.home_assistant.param.action"),
-				Action.names()));
+		List<Parameter> parameters = new ArrayList<>();
+		parameters.add(
+				Parameter.choice(ACTION, this.phrases.text(locale, "skill.home_assistant.param.action"), Action.class));
 		if (!names.isEmpty()) {
-			properties.put(ENTITY,
-					JsonSchemas.enumeration(this.phrases.text(locale, "skill.home_assistant.param.entity"), names));
+			parameters
+				.add(Parameter.choice(ENTITY, this.phrases.text(locale, "skill.home_assistant.param.entity"), names)
+					.optional());
 		}
-		properties.put(SPOKEN_NAME, JsonSchemas.string(this.phrases.text(locale, "skill.home_assistant.param.name")));
-		properties.put(VALUE,
-				Map.of("type", "number", "description", this.phrases.text(locale, "skill.home_assistant.param.value")));
-		return JsonSchemas.object(properties, List.of(ACTION));
+		parameters
+			.add(Parameter.text(SPOKEN_NAME, this.phrases.text(locale, "skill.home_assistant.param.name")).optional());
+		parameters
+			.add(Parameter.number(VALUE, this.phrases.text(locale, "skill.home_assistant.param.value")).optional());
+		return parameters;
 	}
 
 	/**
@@ -112,7 +114,7 @@ class HomeAssistantSkill implements Skill {
 	@Override
 	public SkillResult execute(SkillArguments arguments, SkillContext context) {
 		Locale locale = context.locale();
-		Action action = Action.of(arguments.string(ACTION)).orElseThrow();
+		Action action = arguments.choice(ACTION, Action.class);
 		Optional<String> spoken = arguments.optionalString(ENTITY).or(() -> arguments.optionalString(SPOKEN_NAME));
 		if (spoken.isEmpty() || spoken.get().isBlank()) {
 			return SkillResult.say("home_assistant which", this.phrases.all(locale, "homeassistant.which-device"));
@@ -139,9 +141,7 @@ class HomeAssistantSkill implements Skill {
 	private SkillResult act(Action action, List<HomeEntity> targets, SkillArguments arguments, SkillContext context) {
 		Locale locale = context.locale();
 		String names = join(targets.stream().map(HomeEntity::name).distinct().toList(), locale, "homeassistant.and");
-		Optional<Double> value = Optional.ofNullable(arguments.values().get(VALUE))
-			.filter(Number.class::isInstance)
-			.map((number) -> ((Number) number).doubleValue());
+		Optional<Double> value = arguments.optionalNumber(VALUE);
 		if (action == Action.set && value.isEmpty()) {
 			return SkillResult.say("home_assistant value missing",
 					this.phrases.all(locale, "homeassistant.value-missing", names));
@@ -231,10 +231,6 @@ class HomeAssistantSkill implements Skill {
 	enum Action {
 
 		turn_on, turn_off, open, close, set;
-
-		static List<String> names() {
-			return List.of(values()).stream().map(Action::name).toList();
-		}
 
 		static Optional<Action> of(String name) {
 			return List.of(values()).stream().filter((action) -> action.name().equals(name)).findFirst();

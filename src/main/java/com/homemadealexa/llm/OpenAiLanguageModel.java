@@ -98,7 +98,8 @@ class OpenAiLanguageModel implements LanguageModel {
 
 	private static ChatCompletionTool tool(ToolDefinition tool) {
 		FunctionParameters.Builder parameters = FunctionParameters.builder();
-		tool.parameters().forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));
+		OpenAiToolSchema.of(tool.parameters())
+			.forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));
 		FunctionDefinition function = FunctionDefinition.builder()
 			.name(tool.name())
 			.description(tool.description())

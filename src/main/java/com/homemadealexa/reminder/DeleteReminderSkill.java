@@ -3,11 +3,10 @@ package com.homemadealexa.reminder;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.homemadealexa.i18n.Phrases;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -47,12 +46,10 @@ class DeleteReminderSkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
-		return JsonSchemas.object(
-				Map.of(SCHEDULED_AT, JsonSchemas.string(
-						"The time of the reminder to remove, as an ISO-8601 local date-time, e.g. 2026-05-14T15:30:00. "
-								+ "Only the hour and minute are used: every reminder at that time is removed.")),
-				List.of(SCHEDULED_AT));
+	public List<Parameter> parameters() {
+		return List.of(Parameter.text(SCHEDULED_AT,
+				"The time of the reminder to remove, as an ISO-8601 local date-time, e.g. 2026-05-14T15:30:00. "
+						+ "Only the hour and minute are used: every reminder at that time is removed."));
 	}
 
 	@Override

@@ -3,11 +3,10 @@ package com.homemadealexa.reminder;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.homemadealexa.i18n.Phrases;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -50,12 +49,11 @@ class SetReminderSkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
-		return JsonSchemas.object(Map.of(SCHEDULED_AT, JsonSchemas.string(
+	public List<Parameter> parameters() {
+		return List.of(Parameter.text(SCHEDULED_AT,
 				"When to remind, as an ISO-8601 local date-time in the household's time zone, e.g. 2026-05-14T15:30:00. "
 						+ "Compute it from the current date and time for phrases like 'in an hour' or 'tomorrow at 7'."),
-				REMINDER_TEXT, JsonSchemas.string("What to remind about, in the user's language and words")),
-				List.of(SCHEDULED_AT, REMINDER_TEXT));
+				Parameter.text(REMINDER_TEXT, "What to remind about, in the user's language and words"));
 	}
 
 	@Override

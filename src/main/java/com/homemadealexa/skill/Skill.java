@@ -1,11 +1,14 @@
 package com.homemadealexa.skill;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One thing the assistant can do, offered to the LLM as a tool. Every {@code Skill} bean
- * is discovered and offered automatically; adding a skill touches no other file.
+ * is discovered and offered automatically: no list of skills needs editing. Its phrases
+ * live in a message bundle and its local templates in {@code templates/<language>.txt}
+ * (see {@code docs/extending.md}).
  *
  * <p>
  * Implementations are thread-safe: utterances from several devices run at once.
@@ -23,13 +26,11 @@ public interface Skill {
 	String description(Locale locale);
 
 	/**
-	 * @return the JSON Schema of the arguments: an {@code object} schema whose properties
-	 * use {@code type} ({@code string}, {@code integer}, {@code number},
-	 * {@code boolean}), optional {@code enum} and {@code description}, and a
-	 * {@code required} list
+	 * @return the arguments, in the order the model is told them (names unique); none by
+	 * default. Asked for every command, so a skill may offer names it learnt at run time.
 	 */
-	default Map<String, Object> parameters() {
-		return JsonSchemas.noArguments();
+	default List<Parameter> parameters() {
+		return List.of();
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package com.homemadealexa.skill;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A skill's arguments after validation against its schema.
+ * A skill's arguments after validation against its {@link Parameter}s.
  *
- * @param values argument names to JSON values (String, Number, Boolean)
+ * @param values argument names to values: {@code String} for text and choices,
+ * {@code Long} for whole numbers, {@code Double} for numbers, {@code Boolean} for flags
  */
 public record SkillArguments(Map<String, Object> values) {
 
@@ -19,7 +21,7 @@ public record SkillArguments(Map<String, Object> values) {
 	}
 
 	/**
-	 * @return a required string argument (the schema guarantees it is present)
+	 * @return a required text or choice argument (validation guarantees it is present)
 	 */
 	public String string(String name) {
 		return optionalString(name)
@@ -28,6 +30,27 @@ public record SkillArguments(Map<String, Object> values) {
 
 	public Optional<String> optionalString(String name) {
 		return Optional.ofNullable(this.values.get(name)).map(Object::toString);
+	}
+
+	/**
+	 * @return a number argument (whole or not), if given
+	 */
+	public Optional<Double> optionalNumber(String name) {
+		return Optional.ofNullable(this.values.get(name))
+			.filter(Number.class::isInstance)
+			.map((number) -> ((Number) number).doubleValue());
+	}
+
+	/**
+	 * @return a required choice argument offered as
+	 * {@link Parameter#choice(String, String, Class)}, as the enum's constant
+	 */
+	public <E extends Enum<E>> E choice(String name, Class<E> values) {
+		String value = string(name);
+		return Arrays.stream(values.getEnumConstants())
+			.filter((constant) -> constant.name().equals(value))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Argument " + name + " was not validated as a choice"));
 	}
 
 }

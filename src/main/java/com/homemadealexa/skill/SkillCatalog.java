@@ -2,13 +2,11 @@ package com.homemadealexa.skill;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.homemadealexa.llm.ToolDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -16,8 +14,8 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link Skill} bean, offered to the LLM as tools, with the validation of the
- * arguments the model sends.
+ * Every {@link Skill} bean, by name, with the validation of the arguments the model (or a
+ * local template) gives them.
  */
 @Component
 public class SkillCatalog {
@@ -33,11 +31,11 @@ public class SkillCatalog {
 		this.json = json;
 	}
 
-	public List<ToolDefinition> tools(Locale locale) {
-		return this.skills.values()
-			.stream()
-			.map((skill) -> new ToolDefinition(skill.name(), skill.description(locale), skill.parameters()))
-			.toList();
+	/**
+	 * @return every skill, in a stable order (the order the model is offered them)
+	 */
+	public List<Skill> all() {
+		return List.copyOf(this.skills.values());
 	}
 
 	public Optional<Skill> find(String name) {
@@ -54,11 +52,10 @@ public class SkillCatalog {
 	}
 
 	/**
-	 * Checks the model's arguments against the skill's schema: JSON object, required
-	 * properties present, types and enums respected, no unknown properties.
+	 * Checks the model's arguments against the skill's parameters: JSON object, required
+	 * arguments present, kinds and choices respected, no unknown arguments.
 	 * @throws InvalidSkillArgumentsException with a reason fit for a log line
 	 */
-	@SuppressWarnings("unchecked")
 	public SkillArguments validate(Skill skill, String argumentsJson) {
 		JsonNode root;
 		try {
@@ -70,50 +67,60 @@ public class SkillCatalog {
 		if (!root.isObject()) {
 			throw new InvalidSkillArgumentsException("arguments are not a JSON object");
 		}
-		Map<String, Object> schema = skill.parameters();
-		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema
-			.getOrDefault("properties", Map.of());
-		List<String> required = (List<String>) schema.getOrDefault("required", List.of());
+		Map<String, Parameter> parameters = new LinkedHashMap<>();
+		skill.parameters().forEach((parameter) -> parameters.put(parameter.name(), parameter));
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (String name : root.propertyNames()) {
-			Map<String, Object> property = properties.get(name);
-			if (property == null) {
+			Parameter parameter = parameters.get(name);
+			if (parameter == null) {
 				throw new InvalidSkillArgumentsException("unknown argument " + name);
 			}
 			JsonNode value = root.get(name);
 			if (value.isNull()) {
 				continue;
 			}
-			values.put(name, checked(name, value, property));
+			values.put(name, checked(parameter, value));
 		}
-		for (String name : required) {
-			if (!values.containsKey(name)) {
-				throw new InvalidSkillArgumentsException("missing argument " + name);
+		for (Parameter parameter : parameters.values()) {
+			if (parameter.required() && !values.containsKey(parameter.name())) {
+				throw new InvalidSkillArgumentsException("missing argument " + parameter.name());
 			}
 		}
 		return new SkillArguments(values);
 	}
 
-	private static Object checked(String name, JsonNode value, Map<String, Object> property) {
-		Object type = property.getOrDefault("type", "string");
-		Object result = switch (String.valueOf(type)) {
-			case "string" -> value.isString() ? value.asString() : null;
-			case "integer" -> value.isIntegralNumber() ? value.asLong() : null;
-			case "number" -> value.isNumber() ? value.asDouble() : null;
-			case "boolean" -> value.isBoolean() ? value.asBoolean() : null;
-			default -> null;
+	private static Object checked(Parameter parameter, JsonNode value) {
+		String name = parameter.name();
+		Object result = switch (parameter) {
+			case Parameter.Text text -> value.isString() ? value.asString() : null;
+			case Parameter.Choice choice -> value.isString() ? value.asString() : null;
+			case Parameter.Whole whole -> value.isIntegralNumber() ? value.asLong() : null;
+			case Parameter.Decimal decimal -> value.isNumber() ? value.asDouble() : null;
+			case Parameter.Flag flag -> value.isBoolean() ? value.asBoolean() : null;
 		};
 		if (result == null) {
-			throw new InvalidSkillArgumentsException("argument " + name + " is not of type " + type);
+			throw new InvalidSkillArgumentsException("argument " + name + " is not of type " + typeName(parameter));
 		}
-		Object allowed = property.get("enum");
-		if (allowed instanceof List<?> values && !values.contains(result)) {
-			throw new InvalidSkillArgumentsException("argument " + name + " is not one of " + values);
+		if (parameter instanceof Parameter.Choice choice && !choice.values().contains(result)) {
+			throw new InvalidSkillArgumentsException("argument " + name + " is not one of " + choice.values());
 		}
-		if (result instanceof String text && text.isBlank() && !(allowed instanceof List<?>)) {
+		if (parameter instanceof Parameter.Text && result instanceof String text && text.isBlank()) {
 			throw new InvalidSkillArgumentsException("argument " + name + " is blank");
 		}
 		return result;
+	}
+
+	/**
+	 * The kind as JSON names it, for the log line of a refused argument.
+	 */
+	private static String typeName(Parameter parameter) {
+		return switch (parameter) {
+			case Parameter.Text text -> "string";
+			case Parameter.Choice choice -> "string";
+			case Parameter.Whole whole -> "integer";
+			case Parameter.Decimal decimal -> "number";
+			case Parameter.Flag flag -> "boolean";
+		};
 	}
 
 }

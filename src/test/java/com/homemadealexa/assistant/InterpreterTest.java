@@ -24,7 +24,7 @@ import com.homemadealexa.llm.ModelReply;
 import com.homemadealexa.llm.ModelRequest;
 import com.homemadealexa.llm.OpenAiSettings;
 import com.homemadealexa.skill.ConversationAgent;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillCatalog;
@@ -259,7 +259,8 @@ class InterpreterTest {
 		skills.addAll(List.of(extra));
 		SkillCatalog catalog = new SkillCatalog(skills, JsonMapper.builder().build());
 		OpenAiSettings openAi = new OpenAiSettings(openAiKey, "http://127.0.0.1:1/v1", "gpt-4.1", 300, 5, true);
-		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry(),
+		return new Interpreter(this.model, catalog, localCommands(assistant, catalog), phrases,
+				new InterpreterConfiguration().interpreterSettings(assistant, openAi), NOON, new SimpleMeterRegistry(),
 				(agent != null) ? List.of(agent) : List.of());
 	}
 
@@ -308,9 +309,8 @@ class InterpreterTest {
 		}
 
 		@Override
-		public Map<String, Object> parameters() {
-			return JsonSchemas.object(Map.of("level", Map.of("type", "number", "description", "percent")),
-					List.of("level"));
+		public List<Parameter> parameters() {
+			return List.of(Parameter.number("level", "percent"));
 		}
 
 		@Override
@@ -328,8 +328,13 @@ class InterpreterTest {
 		SkillCatalog catalog = new SkillCatalog(List.of(new NoonClock(), new Lights(this.lightCalls)),
 				JsonMapper.builder().build());
 		OpenAiSettings openAi = new OpenAiSettings("key", "http://127.0.0.1:1/v1", "gpt-4.1", 300, 5, true);
-		return new Interpreter(this.model, catalog, phrases, assistant, openAi, NOON, new SimpleMeterRegistry(),
+		return new Interpreter(this.model, catalog, localCommands(assistant, catalog), phrases,
+				new InterpreterConfiguration().interpreterSettings(assistant, openAi), NOON, new SimpleMeterRegistry(),
 				List.of());
+	}
+
+	private static LocalCommands localCommands(AssistantSettings assistant, SkillCatalog catalog) {
+		return new InterpreterConfiguration().localCommands(assistant, catalog);
 	}
 
 	static final class ScriptedModel implements LanguageModel {
@@ -394,9 +399,9 @@ class InterpreterTest {
 		}
 
 		@Override
-		public Map<String, Object> parameters() {
-			return JsonSchemas.object(Map.of("state", JsonSchemas.enumeration("on/off", List.of("on", "off")), "device",
-					JsonSchemas.enumeration("which", List.of("kuchni", "salon"))), List.of("state"));
+		public List<Parameter> parameters() {
+			return List.of(Parameter.choice("state", "on/off", List.of("on", "off")),
+					Parameter.choice("device", "which", List.of("kuchni", "salon")).optional());
 		}
 
 		@Override

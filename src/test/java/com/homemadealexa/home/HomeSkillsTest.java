@@ -9,6 +9,7 @@ import com.homemadealexa.home.MqttTestData.Received;
 import com.homemadealexa.home.MqttTestData.Subscriber;
 import com.homemadealexa.i18n.Phrases;
 import com.homemadealexa.i18n.PhrasesTestData;
+import com.homemadealexa.llm.OpenAiToolSchema;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillResult;
 import org.junit.jupiter.api.AfterAll;
@@ -122,9 +123,10 @@ class HomeSkillsTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void offersTheConfiguredLightNamesAsAnOptionalDevice() {
-		Map<String, Object> one = lights(List.of(MqttTestData.LAMP, MqttTestData.TV)).parameters();
-		Map<String, Object> two = lights(List.of(MqttTestData.LAMP, MqttTestData.DESK, MqttTestData.TV)).parameters();
-		Map<String, Object> none = lights(List.of(MqttTestData.TV)).parameters();
+		Map<String, Object> one = OpenAiToolSchema.of(lights(List.of(MqttTestData.LAMP, MqttTestData.TV)).parameters());
+		Map<String, Object> two = OpenAiToolSchema
+			.of(lights(List.of(MqttTestData.LAMP, MqttTestData.DESK, MqttTestData.TV)).parameters());
+		Map<String, Object> none = OpenAiToolSchema.of(lights(List.of(MqttTestData.TV)).parameters());
 
 		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) two.get("properties");
 		assertThat(properties).containsOnlyKeys("state", "device");

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.homemadealexa.i18n.PhrasesTestData;
+import com.homemadealexa.llm.OpenAiToolSchema;
 import com.homemadealexa.skill.SkillCatalog;
 import com.homemadealexa.skill.SkillContext;
 import com.homemadealexa.skill.SkillResult;
@@ -242,7 +243,8 @@ class HomeAssistantSkillTest {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> names(HomeAssistantSkill skill) {
-		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) skill.parameters()
+		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) OpenAiToolSchema
+			.of(skill.parameters())
 			.get("properties");
 		return (List<String>) properties.get(HomeAssistantSkill.ENTITY).get("enum");
 	}

@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.homemadealexa.llm.ToolDefinition;
+import com.homemadealexa.llm.OpenAiToolSchema;
+import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillCatalog;
 import com.homemadealexa.testsupport.LoopbackWireMock;
 import org.junit.jupiter.api.AfterAll;
@@ -141,12 +141,9 @@ class HomeAssistantVoiceTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theModelIsOfferedTheSkillWithTheExposedNames() {
-		ToolDefinition tool = this.skills.tools(Locale.US)
-			.stream()
-			.filter((definition) -> definition.name().equals("home_assistant"))
-			.findFirst()
-			.orElseThrow();
-		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) tool.parameters()
+		Skill tool = this.skills.find("home_assistant").orElseThrow();
+		Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) OpenAiToolSchema
+			.of(tool.parameters())
 			.get("properties");
 		assertThat((List<String>) properties.get("entity").get("enum")).contains("Kitchen Light", "Thermostat",
 				"Living Room TV", "Roleta w sypialni");

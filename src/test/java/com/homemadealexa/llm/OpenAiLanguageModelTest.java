@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.testsupport.LoopbackWireMock;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
@@ -37,9 +38,7 @@ class OpenAiLanguageModelTest {
 	private final ModelRequest request = new ModelRequest("You are Alexa.",
 			List.of(ChatMessage.user("hi"), ChatMessage.assistant("hello")), "turn on the lamp",
 			List.of(new ToolDefinition("lights", "Switches the lights",
-					Map.of("type", "object", "properties",
-							Map.of("state", Map.of("type", "string", "enum", List.of("on", "off"))), "required",
-							List.of("state")))),
+					List.of(Parameter.choice("state", "on or off", List.of("on", "off"))))),
 			"u1");
 
 	@BeforeEach

@@ -2,8 +2,8 @@ package com.homemadealexa.skill;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import com.homemadealexa.llm.OpenAiToolSchema;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +24,9 @@ class SkillCatalogTest {
 		}
 
 		@Override
-		public Map<String, Object> parameters() {
-			return JsonSchemas.object(Map.of("state", JsonSchemas.enumeration("on or off", List.of("on", "off")),
-					"room", JsonSchemas.string("which room")), List.of("state"));
+		public List<Parameter> parameters() {
+			return List.of(Parameter.choice("state", "on or off", List.of("on", "off")),
+					Parameter.text("room", "which room").optional());
 		}
 
 		@Override
@@ -39,9 +39,9 @@ class SkillCatalogTest {
 
 	@Test
 	void offersEverySkillAsATool() {
-		assertThat(this.catalog.tools(Locale.ENGLISH)).singleElement().satisfies((tool) -> {
+		assertThat(this.catalog.all()).singleElement().satisfies((tool) -> {
 			assertThat(tool.name()).isEqualTo("lights");
-			assertThat(tool.parameters()).containsEntry("type", "object");
+			assertThat(OpenAiToolSchema.of(tool.parameters())).containsEntry("type", "object");
 		});
 	}
 

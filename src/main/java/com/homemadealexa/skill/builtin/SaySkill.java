@@ -2,10 +2,9 @@ package com.homemadealexa.skill.builtin;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.homemadealexa.i18n.Phrases;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -36,9 +35,8 @@ class SaySkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
-		String description = this.phrases.text(this.phrases.locale(), "skill.say.param.text");
-		return JsonSchemas.object(Map.of("text", JsonSchemas.string(description)), List.of("text"));
+	public List<Parameter> parameters() {
+		return List.of(Parameter.text("text", this.phrases.text(this.phrases.locale(), "skill.say.param.text")));
 	}
 
 	@Override

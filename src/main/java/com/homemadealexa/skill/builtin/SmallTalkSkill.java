@@ -1,12 +1,10 @@
 package com.homemadealexa.skill.builtin;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.homemadealexa.i18n.Phrases;
-import com.homemadealexa.skill.JsonSchemas;
+import com.homemadealexa.skill.Parameter;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillContext;
@@ -29,8 +27,6 @@ class SmallTalkSkill implements Skill {
 
 	}
 
-	private static final List<String> DIALOG_TYPES = Arrays.stream(DialogType.values()).map(Enum::name).toList();
-
 	private final Phrases phrases;
 
 	SmallTalkSkill(Phrases phrases) {
@@ -48,15 +44,14 @@ class SmallTalkSkill implements Skill {
 	}
 
 	@Override
-	public Map<String, Object> parameters() {
-		String description = this.phrases.text(this.phrases.locale(), "skill.small_talk.param.dialog_type");
-		return JsonSchemas.object(Map.of("dialog_type", JsonSchemas.enumeration(description, DIALOG_TYPES)),
-				List.of("dialog_type"));
+	public List<Parameter> parameters() {
+		return List.of(Parameter.choice("dialog_type",
+				this.phrases.text(this.phrases.locale(), "skill.small_talk.param.dialog_type"), DialogType.class));
 	}
 
 	@Override
 	public SkillResult execute(SkillArguments arguments, SkillContext context) {
-		DialogType type = DialogType.valueOf(arguments.string("dialog_type"));
+		DialogType type = arguments.choice("dialog_type", DialogType.class);
 		return SkillResult.say("small talk " + type, this.phrases.all(context.locale(), "skill.small_talk." + type));
 	}
 

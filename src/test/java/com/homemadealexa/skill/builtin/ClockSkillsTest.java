@@ -2,6 +2,7 @@ package com.homemadealexa.skill.builtin;
 
 import com.homemadealexa.i18n.Phrases;
 import com.homemadealexa.i18n.PhrasesTestData;
+import com.homemadealexa.llm.OpenAiToolSchema;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillResult;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ClockSkillsTest {
 		assertThat(this.time.description(ENGLISH)).contains("what time");
 		assertThat(this.date.description(POLISH)).contains("datę");
 		assertThat(this.date.description(ENGLISH)).contains("date");
-		assertThat(this.time.parameters()).containsEntry("type", "object");
+		assertThat(OpenAiToolSchema.of(this.time.parameters())).containsEntry("type", "object");
 	}
 
 }

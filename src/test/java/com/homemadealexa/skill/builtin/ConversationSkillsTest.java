@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.homemadealexa.i18n.Phrases;
 import com.homemadealexa.i18n.PhrasesTestData;
+import com.homemadealexa.llm.OpenAiToolSchema;
 import com.homemadealexa.skill.SkillArguments;
 import com.homemadealexa.skill.SkillResult;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ConversationSkillsTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void smallTalkOffersItsDialogTypesAsAnEnum() {
-		Map<String, Object> parameters = new SmallTalkSkill(this.phrases).parameters();
+		Map<String, Object> parameters = OpenAiToolSchema.of(new SmallTalkSkill(this.phrases).parameters());
 
 		Map<String, Object> dialogType = ((Map<String, Map<String, Object>>) parameters.get("properties"))
 			.get("dialog_type");

@@ -8,10 +8,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.homemadealexa.home.MqttSettings;
+import com.homemadealexa.llm.OpenAiToolSchema;
 import com.homemadealexa.skill.Skill;
 import com.homemadealexa.weather.WeatherSettings;
-import org.junit.jupiter.api.Test;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class SkillBeansTest {
 			String english = skill.description(Locale.forLanguageTag("en-US"));
 			assertThat(polish).as(name).isNotBlank().isNotEqualTo(english).doesNotContain("{0}");
 			assertThat(english).as(name).isNotBlank().doesNotContain("{0}");
-			assertThat(skill.parameters()).as(name).containsEntry("type", "object");
+			assertThat(OpenAiToolSchema.of(skill.parameters())).as(name).containsEntry("type", "object");
 		}
 		assertThat(byName.get("wake_name").description(Locale.forLanguageTag("pl-PL"))).contains("Alexa");
 		assertThat(byName.get("get_weather").description(Locale.forLanguageTag("en-US"))).contains("Warszawa");
