@@ -62,6 +62,47 @@ class SkillCatalogTest {
 	}
 
 	@Test
+	void readsWholeNumbersNumbersAndFlagsByTheirKind() {
+		Skill timer = new Skill() {
+			@Override
+			public String name() {
+				return "timer";
+			}
+
+			@Override
+			public String description(Locale locale) {
+				return "Sets a timer";
+			}
+
+			@Override
+			public List<Parameter> parameters() {
+				return List.of(Parameter.integer("minutes", "how long"),
+						Parameter.number("volume", "percent").optional(),
+						Parameter.flag("repeat", "again and again").optional());
+			}
+
+			@Override
+			public SkillResult execute(SkillArguments arguments, SkillContext context) {
+				return SkillResult.say("timer", "Set.");
+			}
+		};
+
+		SkillArguments arguments = this.catalog.validate(timer, "{\"minutes\":5,\"volume\":40,\"repeat\":true}");
+
+		assertThat(arguments.values()).containsEntry("minutes", 5L).containsEntry("repeat", true);
+		assertThat(arguments.optionalNumber("volume")).contains(40.0);
+		assertThatExceptionOfType(InvalidSkillArgumentsException.class)
+			.isThrownBy(() -> this.catalog.validate(timer, "{\"minutes\":2.5}"))
+			.withMessage("argument minutes is not of type integer");
+		assertThatExceptionOfType(InvalidSkillArgumentsException.class)
+			.isThrownBy(() -> this.catalog.validate(timer, "{\"minutes\":1,\"repeat\":\"yes\"}"))
+			.withMessage("argument repeat is not of type boolean");
+		assertThatExceptionOfType(InvalidSkillArgumentsException.class)
+			.isThrownBy(() -> this.catalog.validate(timer, "{\"volume\":1}"))
+			.withMessage("missing argument minutes");
+	}
+
+	@Test
 	void refusesTwoSkillsWithOneName() {
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> new SkillCatalog(List.of(this.lights, this.lights), JsonMapper.builder().build()));
