@@ -74,7 +74,7 @@ class ReminderAnnouncer {
 			return;
 		}
 		try {
-			byte[] wav = voice.synthesize(phrase, locale, "reminder-" + reminder.id());
+			byte[] wav = voice.synthesize(phrase, locale);
 			if (!speaker.play(wav)) {
 				log.warn("Reminder {} not spoken: the speaker refused the audio", reminder.id());
 			}

@@ -39,8 +39,7 @@ class OpenAiLanguageModelTest {
 			List.of(new ToolDefinition("lights", "Switches the lights",
 					Map.of("type", "object", "properties",
 							Map.of("state", Map.of("type", "string", "enum", List.of("on", "off"))), "required",
-							List.of("state")))),
-			"u1");
+							List.of("state")))));
 
 	@BeforeEach
 	void reset() {
