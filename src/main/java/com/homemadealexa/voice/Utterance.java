@@ -155,10 +155,10 @@ final class Utterance {
 		String reason = (reported.getMessage() != null) ? reported.getMessage() : reported.toString();
 		try (Scope scope = bind()) {
 			if (stage.unexpected) {
-				log.error("Utterance failed at stage {} ({}): {}", stage.key, stage.description, reason, reported);
+				log.error(stage.line, reason, reported);
 			}
 			else {
-				log.warn("Utterance failed at stage {} ({}): {}", stage.key, stage.description, reason);
+				log.warn(stage.line, reason);
 			}
 		}
 		this.failure.compareAndSet(null, new RecentUtterances.Failure(stage.key, reason));
@@ -343,10 +343,17 @@ final class Utterance {
 
 		final boolean unexpected;
 
+		/**
+		 * The log line's pattern: one per stage, so the repeated-line filter limits each
+		 * stage's failures on its own.
+		 */
+		final String line;
+
 		Stage(String key, String description, boolean unexpected) {
 			this.key = key;
 			this.description = description;
 			this.unexpected = unexpected;
+			this.line = "Utterance failed at stage " + key + " (" + description + "): {}";
 		}
 
 	}
