@@ -86,12 +86,10 @@ public class Interpreter {
 	 * Interprets one command.
 	 * @param conversationId the device or webapp session, for the history
 	 * @param command the transcript
-	 * @param utteranceId for log lines
 	 * @param sentences receives the answer sentence by sentence, in order, on this thread
 	 * @return the whole answer
 	 */
-	public Interpretation interpret(String conversationId, String command, String utteranceId,
-			Consumer<String> sentences) {
+	public Interpretation interpret(String conversationId, String command, Consumer<String> sentences) {
 		String text = normalise(command, this.phrases.locale());
 		if (text.isEmpty()) {
 			return new Interpretation("empty", "", true, Route.EMPTY);
@@ -101,11 +99,11 @@ public class Interpreter {
 				? this.localCommands.match(text, now.toLocalDateTime()) : Optional.empty();
 		Interpretation interpretation = local
 			.map((match) -> runSkill(match.skill(), () -> this.skills.validate(match.skill(), match.arguments()),
-					Route.LOCAL, conversationId, text, utteranceId, now, sentences))
-			.orElseGet(() -> routeWithAgentOrModel(conversationId, text, utteranceId, now, sentences));
+					Route.LOCAL, conversationId, text, now, sentences))
+			.orElseGet(() -> routeWithAgentOrModel(conversationId, text, now, sentences));
 		this.meters.counter("alexa.interpretations", "route", interpretation.route().name().toLowerCase(Locale.ROOT))
 			.increment();
-		log.info("Utterance {} interpreted as {} ({})", utteranceId, interpretation.label(), interpretation.route());
+		log.info("Interpreted as {} ({})", interpretation.label(), interpretation.route());
 		return interpretation;
 	}
 
@@ -116,17 +114,17 @@ public class Interpreter {
 		return command.strip().replaceAll("[\\s.,?!]+$", "").toLowerCase(locale);
 	}
 
-	private Interpretation routeWithAgentOrModel(String conversationId, String text, String utteranceId,
-			ZonedDateTime now, Consumer<String> sentences) {
+	private Interpretation routeWithAgentOrModel(String conversationId, String text, ZonedDateTime now,
+			Consumer<String> sentences) {
 		ConversationAgent first = this.agent;
 		if (first == null || !(first.preferred() || !this.modelConfigured)) {
-			return routeWithModel(conversationId, text, utteranceId, now, sentences, first);
+			return routeWithModel(conversationId, text, now, sentences, first);
 		}
 		ConversationAgent.Reply reply = first.converse(text,
-				new SkillContext(conversationId, this.phrases.locale(), now, utteranceId));
+				new SkillContext(conversationId, this.phrases.locale(), now));
 		if (!reply.understood() && this.modelConfigured) {
-			log.info("Utterance {}: {} did not answer it; asking the LLM", utteranceId, reply.label());
-			return routeWithModel(conversationId, text, utteranceId, now, sentences, null);
+			log.info("{} did not answer it; asking the LLM", reply.label());
+			return routeWithModel(conversationId, text, now, sentences, null);
 		}
 		return agentAnswered(reply, conversationId, text, sentences);
 	}
@@ -145,11 +143,11 @@ public class Interpreter {
 	/**
 	 * @param fallbackAgent asked when the model fails; null when it was already asked
 	 */
-	private Interpretation routeWithModel(String conversationId, String text, String utteranceId, ZonedDateTime now,
+	private Interpretation routeWithModel(String conversationId, String text, ZonedDateTime now,
 			Consumer<String> sentences, @Nullable ConversationAgent fallbackAgent) {
 		Locale locale = this.phrases.locale();
 		ModelRequest request = new ModelRequest(systemPrompt(now, locale), this.history.messages(conversationId), text,
-				tools(locale), utteranceId);
+				tools(locale));
 		SentenceSplitter splitter = new SentenceSplitter(sentences);
 		long started = System.nanoTime();
 		FirstToken firstToken = new FirstToken(this.meters.timer("alexa.llm.first-token"), started);
@@ -161,12 +159,11 @@ public class Interpreter {
 			});
 		}
 		catch (LanguageModelException ex) {
-			log.warn("Utterance {} failed at stage llm: {}", utteranceId, ex.getMessage());
+			log.warn("The language model failed: {}", ex.getMessage());
 			splitter.finish();
 			if (fallbackAgent != null && !firstToken.seen) {
 				return agentAnswered(
-						fallbackAgent.converse(text,
-								new SkillContext(conversationId, this.phrases.locale(), now, utteranceId)),
+						fallbackAgent.converse(text, new SkillContext(conversationId, this.phrases.locale(), now)),
 						conversationId, text, sentences);
 			}
 			return say(fallback("assistant.llm-unavailable"), sentences);
@@ -181,37 +178,34 @@ public class Interpreter {
 				this.history.append(conversationId, text, answer.text());
 				yield new Interpretation("chat", answer.text().strip(), false, Route.CHAT);
 			}
-			case ModelReply.ToolCall call -> toolCall(call, conversationId, text, utteranceId, now, sentences);
+			case ModelReply.ToolCall call -> toolCall(call, conversationId, text, now, sentences);
 		};
 	}
 
-	private Interpretation toolCall(ModelReply.ToolCall call, String conversationId, String text, String utteranceId,
-			ZonedDateTime now, Consumer<String> sentences) {
+	private Interpretation toolCall(ModelReply.ToolCall call, String conversationId, String text, ZonedDateTime now,
+			Consumer<String> sentences) {
 		Skill skill = this.skills.find(call.name()).orElse(null);
 		if (skill == null) {
-			log.warn("Utterance {} failed at stage llm: the model called the unknown tool {}", utteranceId,
-					call.name());
+			log.warn("The language model called the unknown tool {}", call.name());
 			return say(notUnderstood(), sentences);
 		}
 		return runSkill(skill, () -> this.skills.validate(skill, call.argumentsJson()), Route.SKILL, conversationId,
-				text, utteranceId, now, sentences);
+				text, now, sentences);
 	}
 
 	private Interpretation runSkill(Skill skill, Supplier<SkillArguments> validArguments, Route route,
-			String conversationId, String text, String utteranceId, ZonedDateTime now, Consumer<String> sentences) {
+			String conversationId, String text, ZonedDateTime now, Consumer<String> sentences) {
 		SkillResult result;
 		try {
 			SkillArguments arguments = validArguments.get();
-			result = skill.execute(arguments,
-					new SkillContext(conversationId, this.phrases.locale(), now, utteranceId));
+			result = skill.execute(arguments, new SkillContext(conversationId, this.phrases.locale(), now));
 		}
 		catch (InvalidSkillArgumentsException ex) {
-			log.warn("Utterance {} failed at stage llm: bad arguments for {}: {}", utteranceId, skill.name(),
-					ex.getMessage());
+			log.warn("The language model gave bad arguments for {}: {}", skill.name(), ex.getMessage());
 			return say(notUnderstood(), sentences);
 		}
 		catch (RuntimeException ex) {
-			log.error("Utterance {} failed at stage skill {}", utteranceId, skill.name(), ex);
+			log.error("The skill {} failed", skill.name(), ex);
 			return say(fallback("assistant.skill-failed"), sentences);
 		}
 		String phrase = result.phrases().get(ThreadLocalRandom.current().nextInt(result.phrases().size()));

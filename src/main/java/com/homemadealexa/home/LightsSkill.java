@@ -84,7 +84,7 @@ class LightsSkill implements Skill {
 			}
 		}
 		catch (DeviceUnreachableException ex) {
-			log.warn("Utterance {}: lights not switched {}: {}", context.utteranceId(), state, ex.getMessage());
+			log.warn("Lights not switched {}: {}", state, ex.getMessage());
 			return SkillResult.say("lights unreachable", this.phrases.all(locale, "lights.unreachable"));
 		}
 		if (named.isPresent() && this.lights.size() > 1) {

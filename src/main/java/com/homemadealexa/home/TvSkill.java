@@ -64,7 +64,7 @@ class TvSkill implements Skill {
 			this.mqtt.publish(this.tv.topic(), this.tv.payload(state.isOn()));
 		}
 		catch (DeviceUnreachableException ex) {
-			log.warn("Utterance {}: TV not switched {}: {}", context.utteranceId(), state, ex.getMessage());
+			log.warn("TV not switched {}: {}", state, ex.getMessage());
 			return SkillResult.say("tv unreachable", this.phrases.all(locale, "tv.unreachable"));
 		}
 		return SkillResult.say("tv " + state, this.phrases.all(locale, "tv." + state));

@@ -63,7 +63,7 @@ class AssistConversation implements ConversationAgent {
 			answer = this.client.converse(text, locale.getLanguage(), current(context.conversationId()));
 		}
 		catch (HomeAssistantException ex) {
-			log.warn("Utterance {} failed at stage assist: {}", context.utteranceId(), ex.getMessage());
+			log.warn("Assist failed: {}", ex.getMessage());
 			return new Reply("assist " + ex.failure().name().toLowerCase(Locale.ROOT),
 					this.phrases.pick(HomeAssistantSkill.apology(ex.failure())), false, true);
 		}
@@ -77,7 +77,7 @@ class AssistConversation implements ConversationAgent {
 					speech.isEmpty() ? this.phrases.pick("homeassistant.assist.not-understood") : speech,
 					!speech.isEmpty(), end);
 			case "error" -> {
-				log.info("Utterance {}: Assist answered error {}", context.utteranceId(), answer.errorCode());
+				log.info("Assist answered error {}", answer.errorCode());
 				yield new Reply("assist error " + answer.errorCode(),
 						speech.isEmpty() ? this.phrases.pick("homeassistant.assist.not-understood") : speech, false,
 						end);

@@ -160,8 +160,7 @@ class HomeAssistantSkill implements Skill {
 				this.client.callService(domain.getKey(), call.get().service(), call.get().data());
 			}
 			catch (HomeAssistantException ex) {
-				log.warn("Utterance {}: Home Assistant {}.{} failed: {}", context.utteranceId(), domain.getKey(),
-						call.get().service(), ex.getMessage());
+				log.warn("Home Assistant {}.{} failed: {}", domain.getKey(), call.get().service(), ex.getMessage());
 				return SkillResult.say("home_assistant " + ex.failure().name().toLowerCase(Locale.ROOT),
 						this.phrases.all(locale, apology(ex.failure())));
 			}

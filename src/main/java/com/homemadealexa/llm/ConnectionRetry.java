@@ -39,15 +39,13 @@ public final class ConnectionRetry {
 	 * Runs {@code attempt} and, when it fails with a connection failure that
 	 * {@code retryable} allows, once more with the rest of the budget.
 	 * @param what the provider, for the log line ("Wyoming speech-to-text")
-	 * @param utteranceId for the log line
 	 * @param budget the time both attempts share
 	 * @param attempt one call, given the time it may take
 	 * @param retryable whether the failed attempt may be repeated (false once it has
 	 * given partial output)
 	 * @return the first successful result
 	 */
-	public static <T> T call(String what, String utteranceId, Duration budget, Function<Duration, T> attempt,
-			Supplier<Boolean> retryable) {
+	public static <T> T call(String what, Duration budget, Function<Duration, T> attempt, Supplier<Boolean> retryable) {
 		long deadline = System.nanoTime() + budget.toNanos();
 		try {
 			return attempt.apply(budget);
@@ -57,7 +55,7 @@ public final class ConnectionRetry {
 			if (!isConnectionFailure(ex) || !retryable.get() || left.compareTo(MIN_REMAINING) < 0) {
 				throw ex;
 			}
-			log.info("Utterance {}: {} connection failed ({}); retrying once", utteranceId, what, rootMessage(ex));
+			log.info("{} connection failed ({}); retrying once", what, rootMessage(ex));
 			try {
 				return attempt.apply(left);
 			}

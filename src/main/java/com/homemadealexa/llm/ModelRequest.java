@@ -9,9 +9,8 @@ import java.util.List;
  * @param history earlier exchanges of this conversation, oldest first
  * @param userText the user's normalised command
  * @param tools the skills offered as tools
- * @param utteranceId for log lines
  */
-public record ModelRequest(String systemPrompt, List<ChatMessage> history, String userText, List<ToolDefinition> tools,
-		String utteranceId) {
+public record ModelRequest(String systemPrompt, List<ChatMessage> history, String userText,
+		List<ToolDefinition> tools) {
 
 }

@@ -60,12 +60,10 @@ class OpenAiLanguageModel implements LanguageModel {
 		try {
 			// Retried only before the first piece of text: once the user hears the
 			// answer, a second one would repeat it.
-			return ConnectionRetry.call("the model", request.utteranceId(),
-					Duration.ofSeconds(this.settings.timeoutSeconds()), (left) -> {
-						RequestOptions options = RequestOptions.builder().timeout(left).build();
-						return this.settings.stream() ? streamed(params, options, deltas)
-								: whole(params, options, deltas);
-					}, () -> !spoke.get());
+			return ConnectionRetry.call("the model", Duration.ofSeconds(this.settings.timeoutSeconds()), (left) -> {
+				RequestOptions options = RequestOptions.builder().timeout(left).build();
+				return this.settings.stream() ? streamed(params, options, deltas) : whole(params, options, deltas);
+			}, () -> !spoke.get());
 		}
 		catch (OpenAIException | IllegalStateException ex) {
 			// A provider's error text may quote the key it refused; it never reaches a

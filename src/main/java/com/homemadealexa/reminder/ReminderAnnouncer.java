@@ -10,6 +10,7 @@ import com.homemadealexa.speech.SpeechException;
 import com.homemadealexa.speech.TextToSpeech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,7 +75,12 @@ class ReminderAnnouncer {
 			return;
 		}
 		try {
-			byte[] wav = voice.synthesize(phrase, locale, "reminder-" + reminder.id());
+			byte[] wav;
+			// The voice's log lines name the reminder (MDC), as an utterance's name the
+			// utterance.
+			try (MDC.MDCCloseable named = MDC.putCloseable("utterance", "reminder-" + reminder.id())) {
+				wav = voice.synthesize(phrase, locale);
+			}
 			if (!speaker.play(wav)) {
 				log.warn("Reminder {} not spoken: the speaker refused the audio", reminder.id());
 			}

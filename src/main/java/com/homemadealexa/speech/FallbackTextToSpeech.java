@@ -35,19 +35,19 @@ final class FallbackTextToSpeech implements TextToSpeech, AutoCloseable {
 	}
 
 	@Override
-	public byte[] synthesize(String text, Locale locale, String utteranceId) {
+	public byte[] synthesize(String text, Locale locale) {
 		Voice primary = this.primary;
 		if (primary == null) {
-			return timed(this.fallback, text, locale, utteranceId);
+			return timed(this.fallback, text, locale);
 		}
 		try {
-			return timed(primary, text, locale, utteranceId);
+			return timed(primary, text, locale);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Utterance {}: {} text-to-speech failed ({}); speaking with {}", utteranceId, primary.name(),
-					ex.getMessage(), this.fallback.name());
+			log.warn("{} text-to-speech failed ({}); speaking with {}", primary.name(), ex.getMessage(),
+					this.fallback.name());
 			try {
-				return timed(this.fallback, text, locale, utteranceId);
+				return timed(this.fallback, text, locale);
 			}
 			catch (RuntimeException fallbackFailure) {
 				fallbackFailure.addSuppressed(ex);
@@ -60,11 +60,11 @@ final class FallbackTextToSpeech implements TextToSpeech, AutoCloseable {
 		return (this.primary != null) ? this.primary.name() : this.fallback.name();
 	}
 
-	private byte[] timed(Voice voice, String text, Locale locale, String utteranceId) {
+	private byte[] timed(Voice voice, String text, Locale locale) {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "failure";
 		try {
-			byte[] wav = ProviderAudio.checked(voice.speech().synthesize(text, locale, utteranceId), voice.name());
+			byte[] wav = ProviderAudio.checked(voice.speech().synthesize(text, locale), voice.name());
 			outcome = "success";
 			return wav;
 		}

@@ -24,8 +24,8 @@ final class TimedSpeechToText implements SpeechToText, AutoCloseable {
 	}
 
 	@Override
-	public Transcription start(PcmFormat format, String utteranceId) {
-		Transcription transcription = this.delegate.start(format, utteranceId);
+	public Transcription start(PcmFormat format) {
+		Transcription transcription = this.delegate.start(format);
 		return new Transcription() {
 
 			@Override

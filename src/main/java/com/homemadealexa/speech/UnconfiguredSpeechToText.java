@@ -16,7 +16,7 @@ final class UnconfiguredSpeechToText implements SpeechToText {
 	}
 
 	@Override
-	public Transcription start(PcmFormat format, String utteranceId) {
+	public Transcription start(PcmFormat format) {
 		return new Transcription() {
 
 			@Override

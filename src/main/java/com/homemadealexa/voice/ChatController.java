@@ -2,7 +2,6 @@ package com.homemadealexa.voice;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.homemadealexa.assistant.Interpretation;
 import com.homemadealexa.device.DeviceInfo;
 import com.homemadealexa.device.Devices;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,42 +44,38 @@ class ChatController {
 
 	private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
+	private final Utterances utterances;
+
 	private final WebappReplies webappReplies;
 
 	private final DeviceReplies deviceReplies;
 
 	private final Answers answers;
 
-	private final DeviceTurns turns;
-
 	private final Devices devices;
-
-	private final MeterRegistry meters;
 
 	private final JsonMapper json;
 
-	ChatController(WebappReplies webappReplies, DeviceReplies deviceReplies, Answers answers, DeviceTurns turns,
-			Devices devices, MeterRegistry meters, JsonMapper json) {
+	ChatController(Utterances utterances, WebappReplies webappReplies, DeviceReplies deviceReplies, Answers answers,
+			Devices devices, JsonMapper json) {
+		this.utterances = utterances;
 		this.webappReplies = webappReplies;
 		this.deviceReplies = deviceReplies;
 		this.answers = answers;
-		this.turns = turns;
 		this.devices = devices;
-		this.meters = meters;
 		this.json = json;
 	}
 
 	@PostMapping("/api/public/chat")
 	SpeechController.WebappReply webappChat(HttpServletRequest request, @Nullable Principal principal) {
-		Heard heard = typed(request);
-		try {
-			String user = (principal != null) ? principal.getName() : "webapp";
-			WebappReplies.WebappAnswer answer = this.webappReplies.answer(heard, user);
-			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
-			return new SpeechController.WebappReply("ok", heard.text(), answer.next(), audio, answer.phrase());
+		String user = (principal != null) ? principal.getName() : "webapp";
+		Utterance utterance = this.utterances.typed("webapp:" + user, commandOf(request));
+		try (Utterance.Scope scope = utterance.bind()) {
+			logTyped(utterance);
+			return SpeechController.reply(utterance, this.webappReplies.answer(utterance));
 		}
 		finally {
-			MDC.remove("utterance");
+			utterance.close();
 		}
 	}
 
@@ -90,21 +83,21 @@ class ChatController {
 	ChatReply chat(HttpServletRequest request,
 			@RequestParam(name = "device", required = false) @Nullable String device) {
 		DeviceInfo target = (device == null || device.isBlank()) ? null : speakerOf(device);
-		Heard heard = typed(request);
-		try {
-			if (target == null) {
-				String conversationId = "chat:" + request.getRemoteAddr();
-				Interpretation answer = this.answers.answer(conversationId, heard, (sentence) -> {
-				});
-				this.answers.remember(heard, conversationId, answer);
-				return new ChatReply(answer.phrase(), answer.label(), null);
-			}
-			Interpretation answer = spokenOn(target, heard);
+		String command = commandOf(request);
+		if (target != null) {
+			Interpretation answer = spokenOn(this.utterances.typedForDevice(target, command));
 			return new ChatReply(answer.phrase(), answer.label(),
 					(target.hostname() != null) ? target.hostname() : target.address());
 		}
+		Utterance utterance = this.utterances.typed("chat:" + request.getRemoteAddr(), command);
+		try (Utterance.Scope scope = utterance.bind()) {
+			logTyped(utterance);
+			Interpretation answer = this.answers.answer(utterance, (sentence) -> {
+			});
+			return new ChatReply(answer.phrase(), answer.label(), null);
+		}
 		finally {
-			MDC.remove("utterance");
+			utterance.close();
 		}
 	}
 
@@ -112,24 +105,30 @@ class ChatController {
 	 * Answers as if the device had heard the command: the answer plays on the audio
 	 * server, then the device gets {@code listen} or {@code idle}, and a newer utterance
 	 * or wake word from it interrupts as usual. Returns once the answer is known, while
-	 * it plays.
+	 * it plays; the utterance closes when it has been spoken.
 	 */
-	private Interpretation spokenOn(DeviceInfo target, Heard heard) {
-		CompletableFuture<Interpretation> answered = new CompletableFuture<>();
-		Turn turn = this.turns.begin(target.address(), heard.utteranceId());
-		turn.received();
-		this.deviceReplies.answer(heard, target.address(), turn, answered::complete);
-		try {
-			return answered.get(DEVICE_ANSWER_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			log.warn("Utterance {} got no answer for {} within {} s", heard.utteranceId(), target.address(),
-					DEVICE_ANSWER_SECONDS);
-			throw problem(HttpStatus.GATEWAY_TIMEOUT, "No answer within " + DEVICE_ANSWER_SECONDS + " s.");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw problem(HttpStatus.SERVICE_UNAVAILABLE, "The server is stopping.");
+	private Interpretation spokenOn(Utterance utterance) {
+		try (Utterance.Scope scope = utterance.bind()) {
+			logTyped(utterance);
+			CompletableFuture<Interpretation> answered = new CompletableFuture<>();
+			try {
+				this.deviceReplies.answer(utterance, answered::complete);
+			}
+			catch (RuntimeException ex) {
+				utterance.close();
+				throw ex;
+			}
+			try {
+				return answered.get(DEVICE_ANSWER_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				log.warn("No answer for {} within {} s", utterance.conversationId(), DEVICE_ANSWER_SECONDS);
+				throw problem(HttpStatus.GATEWAY_TIMEOUT, "No answer within " + DEVICE_ANSWER_SECONDS + " s.");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw problem(HttpStatus.SERVICE_UNAVAILABLE, "The server is stopping.");
+			}
 		}
 	}
 
@@ -144,18 +143,11 @@ class ChatController {
 		return target;
 	}
 
-	/**
-	 * Reads the body within its limit. A typed command's stage times start when it
-	 * arrives.
-	 */
-	private Heard typed(HttpServletRequest request) {
-		String command = commandOf(request);
-		String utteranceId = SpeechController.newUtteranceId(request);
-		log.info("Utterance {} typed: \"{}\"", utteranceId, command);
-		return new Heard(utteranceId, command, new UtteranceTimings(this.meters, System.nanoTime()), Heard.Input.TEXT,
-				0);
+	private static void logTyped(Utterance utterance) {
+		log.info("Typed: \"{}\"", utterance.text());
 	}
 
+	/** Reads the body within its limit. */
 	private String commandOf(HttpServletRequest request) {
 		byte[] body;
 		try {

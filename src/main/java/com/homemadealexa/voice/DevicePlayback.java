@@ -13,16 +13,16 @@ import com.homemadealexa.audio.AudioOutput;
 import com.homemadealexa.audio.Wav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Speaks one reply on the audio server, sentence by sentence: each sentence is
  * synthesized as soon as it is known (at most {@value #LOOKAHEAD} sentences ahead of the
  * one playing, so a long answer does not synthesize everything at once) and handed to the
  * audio server once the sentence before it has had time to play (the audio server takes
- * whole WAVs and does not queue). A cancelled turn stops the rest; so does a reply that
- * has spoken {@link #MAX_SPEECH}. One instance per reply; {@link #say} is called by the
- * interpreting thread, playback runs on its own virtual thread.
+ * whole WAVs and does not queue). A cancelled utterance stops the rest; so does a reply
+ * that has spoken {@link #MAX_SPEECH}. One instance per reply; {@link #say} is called by
+ * the interpreting thread, playback runs on its own virtual thread, with the utterance's
+ * id in its MDC.
  */
 final class DevicePlayback {
 
@@ -36,13 +36,11 @@ final class DevicePlayback {
 
 	private static final String END = new String("end of reply");
 
-	private final Turn turn;
+	private final Utterance utterance;
 
 	private final SentenceVoice voice;
 
 	private final AudioOutput speaker;
-
-	private final UtteranceTimings timings;
 
 	private final BlockingQueue<String> sentences = new LinkedBlockingQueue<>();
 
@@ -52,26 +50,25 @@ final class DevicePlayback {
 
 	private volatile int played;
 
-	DevicePlayback(Turn turn, SentenceVoice voice, AudioOutput speaker, UtteranceTimings timings) {
-		this.turn = turn;
+	DevicePlayback(Utterance utterance, SentenceVoice voice, AudioOutput speaker) {
+		this.utterance = utterance;
 		this.voice = voice;
 		this.speaker = speaker;
-		this.timings = timings;
-		this.player = Thread.ofVirtual().name("playback-" + turn.utteranceId()).start(this::playInOrder);
+		this.player = Thread.ofVirtual().name("playback-" + utterance.id()).start(utterance.wrap(this::playInOrder));
 	}
 
 	/**
 	 * Queues a sentence; returns at once.
 	 */
 	void say(String sentence) {
-		if (!this.turn.isCancelled()) {
+		if (!this.utterance.isCancelled()) {
 			this.sentences.add(sentence);
 		}
 	}
 
 	/**
 	 * Waits until every queued sentence has been played out.
-	 * @return how many sentences reached the audio server, or -1 when the turn was
+	 * @return how many sentences reached the audio server, or -1 when the utterance was
 	 * cancelled
 	 */
 	int finish() {
@@ -83,11 +80,10 @@ final class DevicePlayback {
 			Thread.currentThread().interrupt();
 			return -1;
 		}
-		return this.turn.waitUntil(this.playedOutAt) ? this.played : -1;
+		return this.utterance.waitUntil(this.playedOutAt) ? this.played : -1;
 	}
 
 	private void playInOrder() {
-		MDC.put("utterance", this.turn.utteranceId());
 		Deque<CompletableFuture<byte[]>> ahead = new ArrayDeque<>();
 		Duration spoken = Duration.ZERO;
 		boolean ended = false;
@@ -102,27 +98,26 @@ final class DevicePlayback {
 					if (next == END) {
 						return;
 					}
-					ahead.add(this.voice.synthesize(next, this.turn.utteranceId()));
+					ahead.add(this.voice.synthesize(next, this.utterance));
 					continue;
 				}
 				byte[] wav = awaitAudio(ahead.poll());
 				if (wav == null) {
 					continue;
 				}
-				if (!this.turn.waitUntil(this.playedOutAt)) {
+				if (!this.utterance.waitUntil(this.playedOutAt)) {
 					ahead.forEach((pending) -> pending.cancel(true));
 					return;
 				}
 				Duration length = Wav.duration(wav);
 				if (spoken.plus(length).compareTo(MAX_SPEECH) > 0) {
-					log.warn("Utterance {}: the reply is longer than {} of speech; the rest is not spoken",
-							this.turn.utteranceId(), MAX_SPEECH);
+					log.warn("The reply is longer than {} of speech; the rest is not spoken", MAX_SPEECH);
 					ahead.forEach((pending) -> pending.cancel(true));
 					return;
 				}
 				if (this.speaker.play(wav)) {
 					if (this.played++ == 0) {
-						this.timings.firstAudioPlayed();
+						this.utterance.firstAudioPlayed();
 					}
 					spoken = spoken.plus(length);
 					this.playedOutAt = Instant.now().plus(length);
@@ -134,7 +129,6 @@ final class DevicePlayback {
 		}
 		finally {
 			this.sentences.clear();
-			MDC.remove("utterance");
 		}
 	}
 
@@ -148,7 +142,7 @@ final class DevicePlayback {
 			if (next == END) {
 				return true;
 			}
-			ahead.add(this.voice.synthesize(next, this.turn.utteranceId()));
+			ahead.add(this.voice.synthesize(next, this.utterance));
 		}
 		return ended;
 	}
@@ -156,13 +150,11 @@ final class DevicePlayback {
 	private byte[] awaitAudio(CompletableFuture<byte[]> sentence) {
 		try {
 			byte[] wav = sentence.join();
-			this.timings.firstAudioSynthesized();
+			this.utterance.firstAudioSynthesized();
 			return wav;
 		}
 		catch (CompletionException | java.util.concurrent.CancellationException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			log.warn("Utterance {} failed at stage tts: {}", this.turn.utteranceId(), cause.getMessage());
-			this.timings.failed("tts", cause.getMessage());
+			this.utterance.failed(Utterance.Stage.VOICE, ex);
 			return null;
 		}
 	}

@@ -16,7 +16,6 @@ import com.homemadealexa.device.Devices;
 import com.homemadealexa.device.WakewordHeard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The device side of an answer, after the upload has been answered: speak it on the audio
- * server in the background, wait out the playback, then tell the device to listen again
- * or (after the end chime) to go idle — unless a newer utterance or a wake word made the
- * reply stale.
+ * server in the background, wait out the playback, close the utterance, then tell the
+ * device to listen again or (after the end chime) to go idle — unless a newer utterance
+ * or a wake word made the reply stale.
  */
 @Component
 class DeviceReplies implements DisposableBean {
@@ -43,7 +42,7 @@ class DeviceReplies implements DisposableBean {
 
 	private final Devices devices;
 
-	private final DeviceTurns turns;
+	private final Utterances utterances;
 
 	/**
 	 * Wake words closer together than this are one (a burst must not abort and chime 200
@@ -56,70 +55,67 @@ class DeviceReplies implements DisposableBean {
 	private final Map<String, Long> lastWakeword = new ConcurrentHashMap<>();
 
 	DeviceReplies(Answers answers, SentenceVoice voice, AudioOutput speaker, Chimes chimes, Devices devices,
-			DeviceTurns turns) {
+			Utterances utterances) {
 		this.answers = answers;
 		this.voice = voice;
 		this.speaker = speaker;
 		this.chimes = chimes;
 		this.devices = devices;
-		this.turns = turns;
+		this.utterances = utterances;
 	}
 
 	/**
-	 * Starts answering in the background; returns at once.
+	 * Starts answering the device's utterance in the background and closes it when done;
+	 * returns at once.
 	 */
-	void answer(Heard heard, String deviceAddress, Turn turn) {
-		answer(heard, deviceAddress, turn, (interpretation) -> {
+	void answer(Utterance utterance) {
+		answer(utterance, (interpretation) -> {
 		});
 	}
 
 	/**
-	 * As {@link #answer(Heard, String, Turn)}, and hands the interpretation to
-	 * {@code answered} as soon as it is known, while it still plays.
+	 * As {@link #answer(Utterance)}, and hands the interpretation to {@code answered} as
+	 * soon as it is known, while it still plays.
 	 */
-	void answer(Heard heard, String deviceAddress, Turn turn, Consumer<Interpretation> answered) {
-		// The connection the device had when it spoke: after a reboot mid-reply its new
-		// connection must not get this reply's listen or idle.
-		String connectionId = this.devices.findByAddress(deviceAddress).map(DeviceInfo::connectionId).orElse("");
-		this.replies.execute(() -> {
-			MDC.put("utterance", heard.utteranceId());
+	void answer(Utterance utterance, Consumer<Interpretation> answered) {
+		DeviceInfo device = utterance.device().orElseThrow();
+		this.replies.execute(utterance.wrap(() -> {
 			try {
-				if (heard.text().isEmpty()) {
-					release(heard, connectionId, turn);
+				if (utterance.text().isEmpty()) {
+					release(utterance, device);
 				}
 				else {
-					speak(heard, deviceAddress, connectionId, turn, answered);
+					speak(utterance, device, answered);
 				}
 			}
 			catch (RuntimeException ex) {
-				log.error("Utterance {} failed while answering the device", heard.utteranceId(), ex);
-				send(connectionId, new DeviceCommand.Idle());
+				utterance.failed(Utterance.Stage.PLAYBACK, ex);
+				send(device, new DeviceCommand.Idle());
 			}
 			finally {
-				this.turns.end(deviceAddress, turn);
-				MDC.remove("utterance");
+				utterance.close();
 			}
-		});
+		}));
 	}
 
-	private void speak(Heard heard, String deviceAddress, String connectionId, Turn turn,
-			Consumer<Interpretation> answered) {
-		String conversationId = conversationOf(deviceAddress);
-		DevicePlayback playback = new DevicePlayback(turn, this.voice, this.speaker, heard.timings());
-		Interpretation answer = this.answers.answer(conversationId, heard, playback::say);
+	private void speak(Utterance utterance, DeviceInfo device, Consumer<Interpretation> answered) {
+		DevicePlayback playback = new DevicePlayback(utterance, this.voice, this.speaker);
+		Interpretation answer = this.answers.answer(utterance, playback::say);
 		answered.accept(answer);
 		int played = playback.finish();
-		this.answers.remember(heard, conversationId, answer);
-		if (played < 0 || turn.isCancelled()) {
-			log.info("Utterance {} was interrupted; nothing more is sent to the device", heard.utteranceId());
+		boolean interrupted = played < 0 || utterance.isCancelled();
+		// In the recent list before the device hears the outcome.
+		utterance.close();
+		if (interrupted) {
+			log.info("Interrupted; nothing more is sent to the device");
 			return;
 		}
 		if (answer.end() || played == 0) {
 			this.speaker.play(this.chimes.endChime());
-			send(connectionId, new DeviceCommand.Idle());
+			send(device, new DeviceCommand.Idle());
 		}
 		else {
-			send(connectionId, new DeviceCommand.Listen());
+			send(device, new DeviceCommand.Listen());
 		}
 	}
 
@@ -128,14 +124,14 @@ class DeviceReplies implements DisposableBean {
 	 * "thinking" state, so it gets the end chime and {@code idle} at once, as the Python
 	 * server did, unless a wake word or a newer upload took over.
 	 */
-	private void release(Heard heard, String connectionId, Turn turn) {
-		if (turn.isCancelled()) {
+	private void release(Utterance utterance, DeviceInfo device) {
+		if (utterance.isCancelled()) {
 			return;
 		}
-		log.info("Utterance {} is empty; the device goes idle", heard.utteranceId());
+		log.info("Nothing was said; the device goes idle");
 		this.speaker.play(this.chimes.endChime());
-		if (!turn.isCancelled()) {
-			send(connectionId, new DeviceCommand.Idle());
+		if (!utterance.isCancelled()) {
+			send(device, new DeviceCommand.Idle());
 		}
 	}
 
@@ -156,7 +152,7 @@ class DeviceReplies implements DisposableBean {
 			log.debug("Wake word from {} within {} of the last one: ignored", device.address(), WAKEWORD_DEBOUNCE);
 			return;
 		}
-		boolean interrupted = this.turns.interrupt(device.address());
+		boolean interrupted = this.utterances.interrupt(device.address());
 		log.info("Wake word from {} ({}){}", device.hostname(), device.address(),
 				interrupted ? ": the pending reply is interrupted" : "");
 		this.replies.execute(() -> {
@@ -165,18 +161,9 @@ class DeviceReplies implements DisposableBean {
 		});
 	}
 
-	/**
-	 * The device's history follows its hostname, which survives a change of address.
-	 */
-	private String conversationOf(String deviceAddress) {
-		return this.devices.findByAddress(deviceAddress)
-			.map((device) -> (device.hostname() != null) ? device.hostname() : deviceAddress)
-			.orElse(deviceAddress);
-	}
-
-	private void send(String connectionId, DeviceCommand command) {
-		if (!this.devices.send(connectionId, command)) {
-			log.info("The device's connection {} is gone; {} is not sent", connectionId, command);
+	private void send(DeviceInfo device, DeviceCommand command) {
+		if (!this.devices.send(device.connectionId(), command)) {
+			log.info("The device's connection {} is gone; {} is not sent", device.connectionId(), command);
 		}
 	}
 

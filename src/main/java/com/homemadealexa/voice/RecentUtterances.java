@@ -28,13 +28,6 @@ class RecentUtterances {
 		}
 	}
 
-	/**
-	 * Keeps an utterance that failed before it could be answered (e.g. speech-to-text).
-	 */
-	void failed(String id, String source, Failure failure) {
-		add(new Entry(id, source, Instant.now(), "", "", "", Map.of(), Heard.Input.SPEECH.name(), failure));
-	}
-
 	synchronized List<Entry> newestFirst() {
 		return List.copyOf(this.entries);
 	}
@@ -44,7 +37,7 @@ class RecentUtterances {
 	 *
 	 * @param id utterance id (as in the log)
 	 * @param source device hostname/address, webapp user or console caller
-	 * @param at when its speech ended
+	 * @param at when it closed (answered, or failed)
 	 * @param transcript what was heard (or typed)
 	 * @param answer what was answered
 	 * @param route how the answer was found; empty when it failed before
@@ -59,7 +52,8 @@ class RecentUtterances {
 	/**
 	 * A failed stage.
 	 *
-	 * @param stage {@code stt}, {@code interpret} or {@code tts}
+	 * @param stage {@code stt}, {@code interpret}, {@code tts} or {@code playback}
+	 * ({@link Utterance.Stage})
 	 * @param reason one line, as logged (never a key or audio)
 	 */
 	record Failure(String stage, String reason) {

@@ -2,20 +2,20 @@ package com.homemadealexa.voice;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import com.homemadealexa.i18n.Phrases;
 import com.homemadealexa.speech.TextToSpeech;
-import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Synthesizes sentences in the background, each on its own virtual thread, so the next
- * sentence is ready while the one before it plays.
+ * Synthesizes sentences in the background, each on its own virtual thread (with the
+ * utterance's id in its MDC), so the next sentence is ready while the one before it
+ * plays.
  */
 @Component
 class SentenceVoice implements DisposableBean {
@@ -34,25 +34,17 @@ class SentenceVoice implements DisposableBean {
 	/**
 	 * @return the sentence's WAV, or a failure carrying the provider's exception
 	 */
-	CompletableFuture<byte[]> synthesize(String sentence, String utteranceId) {
-		return CompletableFuture.supplyAsync(() -> {
-			MDC.put("utterance", utteranceId);
-			try {
-				return this.tts.synthesize(sentence, this.phrases.locale(), utteranceId);
-			}
-			finally {
-				MDC.remove("utterance");
-			}
-		}, this.executor);
+	CompletableFuture<byte[]> synthesize(String sentence, Utterance utterance) {
+		return CompletableFuture.supplyAsync(utterance.wrap(() -> this.tts.synthesize(sentence, this.phrases.locale())),
+				this.executor);
 	}
 
 	/**
-	 * Like {@link #synthesize(String, String)}, holding one of the given permits while
+	 * Like {@link #synthesize(String, Utterance)}, holding one of the given permits while
 	 * the voice works, so one reply cannot synthesize every sentence at once.
 	 */
-	CompletableFuture<byte[]> synthesize(String sentence, String utteranceId, Semaphore permits) {
-		return CompletableFuture.supplyAsync(() -> {
-			MDC.put("utterance", utteranceId);
+	CompletableFuture<byte[]> synthesize(String sentence, Utterance utterance, Semaphore permits) {
+		return CompletableFuture.supplyAsync(utterance.wrap(() -> {
 			try {
 				permits.acquire();
 			}
@@ -61,13 +53,12 @@ class SentenceVoice implements DisposableBean {
 				throw new CancellationException("Shutting down");
 			}
 			try {
-				return this.tts.synthesize(sentence, this.phrases.locale(), utteranceId);
+				return this.tts.synthesize(sentence, this.phrases.locale());
 			}
 			finally {
 				permits.release();
-				MDC.remove("utterance");
 			}
-		}, this.executor);
+		}), this.executor);
 	}
 
 	@Override

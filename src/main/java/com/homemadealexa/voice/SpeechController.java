@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.homemadealexa.speech.SpeechException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,30 +27,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SpeechController {
 
-	private static final Logger log = LoggerFactory.getLogger(SpeechController.class);
-
-	private static final String UTTERANCE_ID = SpeechController.class.getName() + ".utteranceId";
-
 	private final Transcriber transcriber;
+
+	private final Utterances utterances;
 
 	private final DeviceReplies deviceReplies;
 
 	private final WebappReplies webappReplies;
 
-	private final DeviceTurns turns;
-
 	private final RecentUtterances recent;
 
 	private final DeviceReplyFit deviceReplyFit;
 
-	SpeechController(Transcriber transcriber, DeviceReplies deviceReplies, WebappReplies webappReplies,
-			DeviceTurns turns, RecentUtterances recent, DeviceReplyFit deviceReplyFit) {
-		this.deviceReplyFit = deviceReplyFit;
+	SpeechController(Transcriber transcriber, Utterances utterances, DeviceReplies deviceReplies,
+			WebappReplies webappReplies, RecentUtterances recent, DeviceReplyFit deviceReplyFit) {
 		this.transcriber = transcriber;
+		this.utterances = utterances;
 		this.deviceReplies = deviceReplies;
 		this.webappReplies = webappReplies;
-		this.turns = turns;
 		this.recent = recent;
+		this.deviceReplyFit = deviceReplyFit;
 	}
 
 	@PostMapping("/api/internal/stt")
@@ -64,22 +56,18 @@ class SpeechController {
 			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
 			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels) throws IOException {
 		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
-		String utteranceId = newUtteranceId(request);
-		String address = request.getRemoteAddr();
 		// A new utterance makes the device's previous reply stale right away.
-		Turn turn = this.turns.begin(address, utteranceId);
-		try {
-			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
-			turn.received();
-			this.deviceReplies.answer(heard, address, turn);
-			return this.deviceReplyFit.reply(heard.text());
+		Utterance utterance = this.utterances.spokenOnDevice(request.getRemoteAddr());
+		try (Utterance.Scope scope = utterance.bind()) {
+			this.transcriber.transcribe(request.getInputStream(), format, utterance);
+			utterance.received();
+			// Closed once the answer has been spoken.
+			this.deviceReplies.answer(utterance);
+			return this.deviceReplyFit.reply(utterance.text());
 		}
-		catch (RuntimeException ex) {
-			this.turns.end(address, turn);
+		catch (IOException | RuntimeException ex) {
+			utterance.close();
 			throw ex;
-		}
-		finally {
-			MDC.remove("utterance");
 		}
 	}
 
@@ -90,20 +78,21 @@ class SpeechController {
 			@RequestHeader(name = "x-audio-bits", required = false) @Nullable String bits,
 			@RequestHeader(name = "x-audio-channel", required = false) @Nullable String channels) throws IOException {
 		var format = AudioHeaders.parse(codec, sampleRate, bits, channels);
-		String utteranceId = newUtteranceId(request);
-		try {
-			Heard heard = this.transcriber.transcribe(request.getInputStream(), format, utteranceId);
-			if (heard.audioBytes() == 0) {
+		Utterance utterance = this.utterances.spokenInWebapp((principal != null) ? principal.getName() : "webapp");
+		try (Utterance.Scope scope = utterance.bind()) {
+			if (this.transcriber.transcribe(request.getInputStream(), format, utterance) == 0) {
 				throw new AudioRejectedException(HttpStatus.BAD_REQUEST, "The request carries no audio.");
 			}
-			String user = (principal != null) ? principal.getName() : "webapp";
-			WebappReplies.WebappAnswer answer = this.webappReplies.answer(heard, user);
-			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
-			return new WebappReply("ok", heard.text(), answer.next(), audio, answer.phrase());
+			return reply(utterance, this.webappReplies.answer(utterance));
 		}
 		finally {
-			MDC.remove("utterance");
+			utterance.close();
 		}
+	}
+
+	static WebappReply reply(Utterance utterance, WebappReplies.WebappAnswer answer) {
+		String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
+		return new WebappReply("ok", utterance.text(), answer.next(), audio, answer.phrase());
 	}
 
 	@GetMapping("/api/internal/utterances")
@@ -111,31 +100,13 @@ class SpeechController {
 		return this.recent.newestFirst();
 	}
 
+	/** Logged, and kept in the recent list, by the utterance it failed. */
 	@ExceptionHandler(SpeechException.class)
-	ResponseEntity<ProblemDetail> speechToTextFailed(SpeechException ex, HttpServletRequest request) {
-		Object utteranceId = request.getAttribute(UTTERANCE_ID);
-		log.warn("Utterance {} failed at stage stt: {}", utteranceId, ex.getMessage());
-		this.recent.failed(String.valueOf(utteranceId), sourceOf(request),
-				new RecentUtterances.Failure("stt", String.valueOf(ex.getMessage())));
+	ResponseEntity<ProblemDetail> speechToTextFailed(SpeechException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
 				"Speech-to-text failed: " + ex.getMessage());
 		problem.setTitle("STT error");
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
-	}
-
-	private static String sourceOf(HttpServletRequest request) {
-		Principal user = request.getUserPrincipal();
-		return request.getRequestURI().startsWith("/api/public/")
-				? "webapp:" + ((user != null) ? user.getName() : "webapp") : request.getRemoteAddr();
-	}
-
-	static String newUtteranceId(HttpServletRequest request) {
-		String id = UUID.randomUUID().toString().substring(0, 8);
-		MDC.put("utterance", id);
-		// The exception handlers run after the MDC is cleared; they read the id from
-		// here.
-		request.setAttribute(UTTERANCE_ID, id);
-		return id;
 	}
 
 	/**

@@ -8,9 +8,9 @@ import java.time.Duration;
 import com.homemadealexa.audio.AudioSettings;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.UtteranceRecorder;
+import com.homemadealexa.speech.SpeechException;
 import com.homemadealexa.speech.SpeechToText;
 import com.homemadealexa.speech.Transcription;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,30 +39,38 @@ class Transcriber {
 
 	static final Duration GRACE = Duration.ofSeconds(10);
 
-	private final MeterRegistry meters;
-
 	private final UploadMemory memory;
 
-	Transcriber(SpeechToText stt, UtteranceRecorder recorder, AudioSettings audio, MeterRegistry meters,
-			UploadMemory memory) {
+	Transcriber(SpeechToText stt, UtteranceRecorder recorder, AudioSettings audio, UploadMemory memory) {
 		this.stt = stt;
 		this.recorder = recorder;
 		this.audio = audio;
-		this.meters = meters;
 		this.memory = memory;
 	}
 
 	/**
+	 * Transcribes the upload into the utterance ({@link Utterance#transcribed}); a
+	 * provider failure is the utterance's speech-to-text failure.
+	 * @return how many bytes of audio the upload carried; 0 for none at all
 	 * @throws AudioRejectedException when the audio is too long, too slow, cut off, or
 	 * the server is receiving too much at once
-	 * @throws com.homemadealexa.speech.SpeechException when the provider fails
+	 * @throws SpeechException when the provider fails
 	 */
-	Heard transcribe(InputStream body, PcmFormat format, String utteranceId) {
+	long transcribe(InputStream body, PcmFormat format, Utterance utterance) {
+		try {
+			return read(body, format, utterance);
+		}
+		catch (SpeechException ex) {
+			utterance.failed(Utterance.Stage.SPEECH_TO_TEXT, ex);
+			throw ex;
+		}
+	}
+
+	private long read(InputStream body, PcmFormat format, Utterance utterance) {
 		long maxBytes = (long) this.audio.maxSeconds() * format.bytesPerSecond();
 		long deadline = System.nanoTime() + Duration.ofSeconds(this.audio.maxSeconds()).plus(GRACE).toNanos();
 		ByteArrayOutputStream saved = this.audio.saveAudio() ? new ByteArrayOutputStream() : null;
-		try (UploadMemory.Reservation held = this.memory.open();
-				Transcription transcription = this.stt.start(format, utteranceId)) {
+		try (UploadMemory.Reservation held = this.memory.open(); Transcription transcription = this.stt.start(format)) {
 			byte[] buffer = new byte[8192];
 			long total = 0;
 			int read;
@@ -82,19 +90,18 @@ class Transcriber {
 					saved.write(buffer, 0, read);
 				}
 			}
+			utterance.speechEnded();
 			if (total == 0) {
-				log.info("Utterance {} carries no audio", utteranceId);
-				return new Heard(utteranceId, "", new UtteranceTimings(this.meters, System.nanoTime()),
-						Heard.Input.SPEECH, 0);
+				log.info("The upload carries no audio");
+				return 0;
 			}
-			UtteranceTimings timings = new UtteranceTimings(this.meters, System.nanoTime());
 			String text = transcription.finish().strip();
-			timings.transcribed();
-			log.info("Utterance {} transcribed ({} bytes of audio): \"{}\"", utteranceId, total, text);
+			utterance.transcribed(text);
+			log.info("Transcribed ({} bytes of audio): \"{}\"", total, text);
 			if (saved != null) {
-				this.recorder.save(utteranceId, saved.toByteArray(), format);
+				this.recorder.save(utterance.id(), saved.toByteArray(), format);
 			}
-			return new Heard(utteranceId, text, timings, Heard.Input.SPEECH, total);
+			return total;
 		}
 		catch (IOException ex) {
 			throw new AudioRejectedException(HttpStatus.BAD_REQUEST, "The audio upload was cut off.");

@@ -36,15 +36,14 @@ class WebappReplies {
 		this.voice = voice;
 	}
 
-	WebappAnswer answer(Heard heard, String user) {
-		if (heard.text().isEmpty()) {
+	WebappAnswer answer(Utterance utterance) {
+		if (utterance.text().isEmpty()) {
 			return new WebappAnswer("idle", null, "");
 		}
-		String conversationId = "webapp:" + user;
 		List<CompletableFuture<byte[]>> sentences = new ArrayList<>();
 		Semaphore parallel = new Semaphore(PARALLEL);
-		Interpretation answer = this.answers.answer(conversationId, heard,
-				(sentence) -> sentences.add(this.voice.synthesize(sentence, heard.utteranceId(), parallel)));
+		Interpretation answer = this.answers.answer(utterance,
+				(sentence) -> sentences.add(this.voice.synthesize(sentence, utterance, parallel)));
 		List<byte[]> audio = new ArrayList<>();
 		Duration speech = Duration.ZERO;
 		for (CompletableFuture<byte[]> sentence : sentences) {
@@ -52,22 +51,19 @@ class WebappReplies {
 				byte[] wav = sentence.join();
 				Duration length = Wav.duration(wav);
 				if (speech.plus(length).compareTo(DevicePlayback.MAX_SPEECH) > 0) {
-					log.warn("Utterance {}: the reply is longer than {} of speech; the rest is not spoken",
-							heard.utteranceId(), DevicePlayback.MAX_SPEECH);
+					log.warn("The reply is longer than {} of speech; the rest is not spoken",
+							DevicePlayback.MAX_SPEECH);
 					sentences.forEach((pending) -> pending.cancel(true));
 					break;
 				}
 				speech = speech.plus(length);
 				audio.add(wav);
-				heard.timings().firstAudioSynthesized();
+				utterance.firstAudioSynthesized();
 			}
 			catch (RuntimeException ex) {
-				String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage();
-				log.warn("Utterance {} failed at stage tts: {}", heard.utteranceId(), reason);
-				heard.timings().failed("tts", reason);
+				utterance.failed(Utterance.Stage.VOICE, ex);
 			}
 		}
-		this.answers.remember(heard, conversationId, answer);
 		boolean spoken = !audio.isEmpty();
 		String next = (answer.end() || !spoken) ? "idle" : "listen";
 		return new WebappAnswer(next, spoken ? Wav.concat(audio) : null, answer.phrase());

@@ -56,14 +56,14 @@ class WeatherSkill implements Skill {
 			conditions = this.cache.get(context.locale(), context.now().toInstant(), this.source::current);
 		}
 		catch (WeatherUnavailableException ex) {
-			log.warn("Utterance {}: no weather: {}", context.utteranceId(), ex.getMessage());
+			log.warn("No weather: {}", ex.getMessage());
 			return apology(context);
 		}
 		catch (RuntimeException ex) {
 			// An answer odd enough to break the parsing (an impossible offset, say) is
 			// still
 			// the service's failure, not the user's.
-			log.warn("Utterance {}: no weather from {}: {}", context.utteranceId(), this.source.name(), ex.toString());
+			log.warn("No weather from {}: {}", this.source.name(), ex.toString());
 			return apology(context);
 		}
 		return SkillResult.say("weather " + this.place,

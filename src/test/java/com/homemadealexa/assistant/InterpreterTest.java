@@ -52,7 +52,7 @@ class InterpreterTest {
 
 	@Test
 	void answersAMatchedCommandLocallyWithoutTheModel() {
-		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "What time is it?", "u1",
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "What time is it?",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.LOCAL);
 		assertThat(answer.phrase()).isEqualTo("It is noon.");
@@ -63,7 +63,7 @@ class InterpreterTest {
 	@Test
 	void fillsSlotsFromTheUtteranceEvenWithoutPolishLetters() {
 		Interpretation answer = interpreter(PhrasesTestData.POLISH, true).interpret("kitchen", "Wlacz lampe w kuchni",
-				"u1", this.sentences::add);
+				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.LOCAL);
 		assertThat(this.lightCalls).singleElement()
 			.satisfies((arguments) -> assertThat(arguments.values()).containsEntry("state", "on")
@@ -73,7 +73,7 @@ class InterpreterTest {
 	@Test
 	void nearMissesGoToTheModel() {
 		this.model.reply = new ModelReply.Text("I am not sure.");
-		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "what time is it in Tokyo", "u1",
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "what time is it in Tokyo",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.CHAT);
 		assertThat(this.model.requests).hasSize(1);
@@ -82,7 +82,7 @@ class InterpreterTest {
 	@Test
 	void localFirstCanBeSwitchedOff() {
 		this.model.reply = new ModelReply.ToolCall("get_time", "{}");
-		Interpretation answer = interpreter(Locale.US, false).interpret("kitchen", "what time is it", "u1",
+		Interpretation answer = interpreter(Locale.US, false).interpret("kitchen", "what time is it",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.SKILL);
 		assertThat(this.model.requests).hasSize(1);
@@ -91,7 +91,7 @@ class InterpreterTest {
 	@Test
 	void aUserTemplateFileAddsAPhrasing() throws IOException {
 		Files.writeString(this.templates.resolve("en-mine.txt"), "[get_time]\nhow late is it\n");
-		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "How late is it?", "u1",
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "How late is it?",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.LOCAL);
 	}
@@ -99,7 +99,7 @@ class InterpreterTest {
 	@Test
 	void sendsTheSystemPromptWithTheLocalTimeAndEveryToolToTheModel() {
 		this.model.reply = new ModelReply.Text("Hello there.");
-		interpreter(Locale.US, true).interpret("kitchen", "tell me something", "u1", this.sentences::add);
+		interpreter(Locale.US, true).interpret("kitchen", "tell me something", this.sentences::add);
 		ModelRequest request = this.model.requests.getFirst();
 		assertThat(request.systemPrompt()).contains("Alexa").contains("2026-11-23T13:00");
 		assertThat(request.tools()).extracting((tool) -> tool.name()).containsExactly("get_time", "lights");
@@ -110,10 +110,10 @@ class InterpreterTest {
 	void keepsAHistoryPerConversation() {
 		Interpreter interpreter = interpreter(Locale.US, true);
 		this.model.reply = new ModelReply.Text("Hi kitchen.");
-		interpreter.interpret("kitchen", "hello from the kitchen", "u1", this.sentences::add);
+		interpreter.interpret("kitchen", "hello from the kitchen", this.sentences::add);
 		this.model.reply = new ModelReply.Text("Hi bedroom.");
-		interpreter.interpret("bedroom", "hello from the bedroom", "u2", this.sentences::add);
-		interpreter.interpret("kitchen", "and again", "u3", this.sentences::add);
+		interpreter.interpret("bedroom", "hello from the bedroom", this.sentences::add);
+		interpreter.interpret("kitchen", "and again", this.sentences::add);
 		assertThat(this.model.requests.get(2).history()).containsExactly(ChatMessage.user("hello from the kitchen"),
 				ChatMessage.assistant("Hi kitchen."));
 	}
@@ -124,7 +124,7 @@ class InterpreterTest {
 		this.model.deltas = List.of("One. T", "wo. Thr", "ee.");
 		List<String> seenWhileStreaming = new ArrayList<>();
 		this.model.onDelta = () -> seenWhileStreaming.add(String.join("|", this.sentences));
-		interpreter(Locale.US, true).interpret("kitchen", "count to three", "u1", this.sentences::add);
+		interpreter(Locale.US, true).interpret("kitchen", "count to three", this.sentences::add);
 		assertThat(seenWhileStreaming).containsExactly("", "One.", "One.|Two.");
 		assertThat(this.sentences).containsExactly("One.", "Two.", "Three.");
 	}
@@ -132,20 +132,20 @@ class InterpreterTest {
 	@Test
 	void aBadToolCallIsAnsweredNotThrown() {
 		this.model.reply = new ModelReply.ToolCall("lights", "{\"state\":\"purple\"}");
-		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "make it purple", "u1",
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "make it purple",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.FALLBACK);
 		assertThat(answer.end()).isFalse();
 		assertThat(this.lightCalls).isEmpty();
 		this.model.reply = new ModelReply.ToolCall("teleport", "{}");
-		assertThat(interpreter(Locale.US, true).interpret("kitchen", "beam me up", "u2", this.sentences::add).route())
+		assertThat(interpreter(Locale.US, true).interpret("kitchen", "beam me up", this.sentences::add).route())
 			.isEqualTo(Route.FALLBACK);
 	}
 
 	@Test
 	void aFailingModelGivesTheSimpleCommandsPhraseAndEndsTheConversation() {
 		this.model.failure = new LanguageModelException("connection refused");
-		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "tell me a story", "u1",
+		Interpretation answer = interpreter(Locale.US, true).interpret("kitchen", "tell me a story",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.FALLBACK);
 		assertThat(answer.end()).isTrue();
@@ -156,7 +156,7 @@ class InterpreterTest {
 	void withoutAModelTheAgentAnswersWhatNoTemplateMatched() {
 		ScriptedAgent agent = new ScriptedAgent(false,
 				new ConversationAgent.Reply("assist", "The door is locked.", true, true));
-		Interpretation answer = interpreter(Locale.US, "", agent).interpret("kitchen", "is the front door locked", "u1",
+		Interpretation answer = interpreter(Locale.US, "", agent).interpret("kitchen", "is the front door locked",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.AGENT);
 		assertThat(answer.phrase()).isEqualTo("The door is locked.");
@@ -168,7 +168,7 @@ class InterpreterTest {
 	@Test
 	void aLocalTemplateStillComesBeforeEvenAPreferredAgent() {
 		ScriptedAgent agent = new ScriptedAgent(true, new ConversationAgent.Reply("assist", "Noon-ish.", true, true));
-		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "what time is it", "u1",
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "what time is it",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.LOCAL);
 		assertThat(agent.texts).isEmpty();
@@ -178,7 +178,7 @@ class InterpreterTest {
 	void withAModelTheAgentWaitsUnlessPreferred() {
 		this.model.reply = new ModelReply.Text("A story.");
 		ScriptedAgent agent = new ScriptedAgent(false, new ConversationAgent.Reply("assist", "Done.", true, true));
-		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "tell me a story", "u1",
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "tell me a story",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.CHAT);
 		assertThat(agent.texts).isEmpty();
@@ -189,14 +189,14 @@ class InterpreterTest {
 		this.model.reply = new ModelReply.Text("A story.");
 		ScriptedAgent agent = new ScriptedAgent(true,
 				new ConversationAgent.Reply("assist error", "Sorry, I couldn't understand that", false, true));
-		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "tell me a story", "u1",
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "tell me a story",
 				this.sentences::add);
 		assertThat(agent.texts).containsExactly("tell me a story");
 		assertThat(answer.route()).isEqualTo(Route.CHAT);
 		assertThat(this.model.requests).hasSize(1);
 		agent.reply = new ConversationAgent.Reply("assist action_done", "Turned on the light", true, true);
 		assertThat(interpreter(Locale.US, "key", agent)
-			.interpret("kitchen", "turn on the light in the attic", "u2", this.sentences::add)
+			.interpret("kitchen", "turn on the light in the attic", this.sentences::add)
 			.route()).isEqualTo(Route.AGENT);
 		assertThat(this.model.requests).hasSize(1);
 	}
@@ -205,7 +205,7 @@ class InterpreterTest {
 	void aFailingModelHandsTheCommandToTheAgent() {
 		this.model.failure = new LanguageModelException("connection refused");
 		ScriptedAgent agent = new ScriptedAgent(false, new ConversationAgent.Reply("assist", "Done.", true, true));
-		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "close the garage", "u1",
+		Interpretation answer = interpreter(Locale.US, "key", agent).interpret("kitchen", "close the garage",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.AGENT);
 		assertThat(agent.texts).containsExactly("close the garage");
@@ -215,7 +215,7 @@ class InterpreterTest {
 	void withoutAModelAnAgentThatDidNotUnderstandIsStillHeard() {
 		ScriptedAgent agent = new ScriptedAgent(false,
 				new ConversationAgent.Reply("assist error", "Sorry, I couldn't understand that", false, true));
-		Interpretation answer = interpreter(Locale.US, "", agent).interpret("kitchen", "fly me to the moon", "u1",
+		Interpretation answer = interpreter(Locale.US, "", agent).interpret("kitchen", "fly me to the moon",
 				this.sentences::add);
 		assertThat(answer.route()).isEqualTo(Route.AGENT);
 		assertThat(answer.phrase()).isEqualTo("Sorry, I couldn't understand that");
@@ -226,13 +226,13 @@ class InterpreterTest {
 		Files.writeString(this.templates.resolve("en-mine.txt"), "[dimmer]\ndim to {level} percent\n");
 		List<SkillArguments> calls = new CopyOnWriteArrayList<>();
 		Interpreter interpreter = interpreter(Locale.US, "key", null, new Dimmer(calls));
-		assertThat(interpreter.interpret("kitchen", "Dim to 40 percent", "u1", this.sentences::add).route())
+		assertThat(interpreter.interpret("kitchen", "Dim to 40 percent", this.sentences::add).route())
 			.isEqualTo(Route.LOCAL);
-		assertThat(interpreter.interpret("kitchen", "dim to 21,5 percent", "u2", this.sentences::add).route())
+		assertThat(interpreter.interpret("kitchen", "dim to 21,5 percent", this.sentences::add).route())
 			.isEqualTo(Route.LOCAL);
 		assertThat(calls).extracting((arguments) -> arguments.values().get("level")).containsExactly(40.0, 21.5);
 		this.model.reply = new ModelReply.Text("Hm?");
-		assertThat(interpreter.interpret("kitchen", "dim to forty percent", "u3", this.sentences::add).route())
+		assertThat(interpreter.interpret("kitchen", "dim to forty percent", this.sentences::add).route())
 			.isEqualTo(Route.CHAT);
 	}
 
@@ -247,8 +247,7 @@ class InterpreterTest {
 			}
 		});
 		this.model.reply = new ModelReply.Text("Hm?");
-		assertThat(interpreter.interpret("kitchen", "switch on 5", "u1", this.sentences::add).label())
-			.isEqualTo("time");
+		assertThat(interpreter.interpret("kitchen", "switch on 5", this.sentences::add).label()).isEqualTo("time");
 	}
 
 	private Interpreter interpreter(Locale locale, String openAiKey, ConversationAgent agent, Skill... extra) {

@@ -106,7 +106,7 @@ class WyomingStreamingBenchmark {
 	 * Chunks at the pace of speech; the clock starts when the last one is handed over.
 	 */
 	private static Duration streaming(WyomingSpeechToText stt, byte[] utterance) {
-		try (Transcription transcription = stt.start(FORMAT, "bench")) {
+		try (Transcription transcription = stt.start(FORMAT)) {
 			long next = System.nanoTime();
 			for (int at = 0; at < utterance.length; at += CHUNK_BYTES) {
 				LockSupport.parkNanos(next - System.nanoTime());
@@ -122,7 +122,7 @@ class WyomingStreamingBenchmark {
 	/** The recording is complete when the clock starts: connect, send it all, wait. */
 	private static Duration wholeAtTheEnd(WyomingSpeechToText stt, byte[] utterance) {
 		long ended = System.nanoTime();
-		try (Transcription transcription = stt.start(FORMAT, "bench")) {
+		try (Transcription transcription = stt.start(FORMAT)) {
 			for (int at = 0; at < utterance.length; at += CHUNK_BYTES) {
 				transcription.write(utterance, at, Math.min(CHUNK_BYTES, utterance.length - at));
 			}

@@ -141,7 +141,7 @@ class AssistConversationTest {
 	}
 
 	private static SkillContext context(String device, Locale locale) {
-		return new SkillContext(device, locale, NOW, "u1");
+		return new SkillContext(device, locale, NOW);
 	}
 
 }

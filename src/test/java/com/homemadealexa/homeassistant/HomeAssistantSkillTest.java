@@ -255,7 +255,7 @@ class HomeAssistantSkillTest {
 
 	private SkillResult execute(HomeAssistantSkill skill, Locale locale, String argumentsJson) {
 		SkillCatalog catalog = new SkillCatalog(List.of(skill), this.json);
-		return skill.execute(catalog.validate(skill, argumentsJson), new SkillContext("kitchen", locale, NOW, "u1"));
+		return skill.execute(catalog.validate(skill, argumentsJson), new SkillContext("kitchen", locale, NOW));
 	}
 
 	private HomeAssistantSkill skill(HomeAssistantSettings settings, Locale locale) {

@@ -40,8 +40,7 @@ class ModelRetryTest {
 
 	private final List<String> deltas = new ArrayList<>();
 
-	private final ModelRequest request = new ModelRequest("You are Alexa.", List.of(), "tell me a joke", List.of(),
-			"u-7");
+	private final ModelRequest request = new ModelRequest("You are Alexa.", List.of(), "tell me a joke", List.of());
 
 	@BeforeEach
 	void reset() {

@@ -38,8 +38,7 @@ class OpenAiLanguageModelTest {
 	private final ModelRequest request = new ModelRequest("You are Alexa.",
 			List.of(ChatMessage.user("hi"), ChatMessage.assistant("hello")), "turn on the lamp",
 			List.of(new ToolDefinition("lights", "Switches the lights",
-					List.of(Parameter.choice("state", "on or off", List.of("on", "off"))))),
-			"u1");
+					List.of(Parameter.choice("state", "on or off", List.of("on", "off"))))));
 
 	@BeforeEach
 	void reset() {

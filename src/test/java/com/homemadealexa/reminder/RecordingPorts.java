@@ -58,7 +58,7 @@ class RecordingPorts {
 		final List<String> texts = new CopyOnWriteArrayList<>();
 
 		@Override
-		public byte[] synthesize(String text, Locale locale, String utteranceId) {
+		public byte[] synthesize(String text, Locale locale) {
 			this.texts.add(text);
 			return WAV;
 		}

@@ -28,7 +28,7 @@ class ReminderSkillsTest {
 	private final InMemoryReminders reminders = new InMemoryReminders();
 
 	private static SkillContext context(Locale locale) {
-		return new SkillContext("kitchen", locale, NOW, "u-1");
+		return new SkillContext("kitchen", locale, NOW);
 	}
 
 	private static Skills skills(Locale locale, Reminders reminders) {

@@ -154,7 +154,7 @@ class RemindersIntegrationTest {
 		LocalDateTime at = tomorrowAt(7, 0);
 		SkillResult result = this.setReminder.execute(
 				new SkillArguments(Map.of("scheduled_at", at.toString(), "reminder_text", "wynieść śmieci")),
-				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
+				new SkillContext("kitchen", PhrasesTestData.POLISH, now));
 		assertThat(result.end()).isTrue();
 		assertThat(result.phrases()).contains("Dobrze, przypomnę jutro o 7:00: wynieść śmieci.");
 		assertThat(this.reminders.list()).extracting(Reminder::scheduledAt, Reminder::text)
@@ -164,10 +164,11 @@ class RemindersIntegrationTest {
 	@Test
 	void setReminderSkillRefusesThePast() {
 		ZonedDateTime now = ZonedDateTime.now(ZONE);
-		SkillResult result = this.setReminder.execute(
-				new SkillArguments(Map.of("scheduled_at", now.toLocalDateTime().minusHours(1).toString(),
-						"reminder_text", "wynieść śmieci")),
-				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
+		SkillResult result = this.setReminder
+			.execute(
+					new SkillArguments(Map.of("scheduled_at", now.toLocalDateTime().minusHours(1).toString(),
+							"reminder_text", "wynieść śmieci")),
+					new SkillContext("kitchen", PhrasesTestData.POLISH, now));
 		assertThat(result.end()).isFalse();
 		assertThat(result.label()).isEqualTo("reminder in the past");
 		assertThat(this.reminders.list()).isEmpty();
@@ -218,7 +219,7 @@ class RemindersIntegrationTest {
 		ZonedDateTime now = ZonedDateTime.now(ZONE);
 		SkillResult result = this.setReminder.execute(
 				new SkillArguments(Map.of("scheduled_at", LocalDateTime.MAX.toString(), "reminder_text", "kiedyś")),
-				new SkillContext("kitchen", PhrasesTestData.POLISH, now, "u-1"));
+				new SkillContext("kitchen", PhrasesTestData.POLISH, now));
 		assertThat(result.label()).isEqualTo("reminder too far ahead");
 		assertThat(result.phrases()).contains("Mogę ustawić przypomnienie najwyżej dziesięć lat naprzód.");
 		assertThat(this.reminders.list()).isEmpty();

@@ -20,8 +20,7 @@ public final class SkillContextTestData {
 	 * @param localDateTime e.g. {@code 2026-11-23T14:05}
 	 */
 	public static SkillContext at(Locale locale, String localDateTime) {
-		return new SkillContext("kitchen", locale, ZonedDateTime.of(LocalDateTime.parse(localDateTime), WARSAW),
-				"utt-1");
+		return new SkillContext("kitchen", locale, ZonedDateTime.of(LocalDateTime.parse(localDateTime), WARSAW));
 	}
 
 	public static SkillArguments arguments(String name, Object value) {

@@ -28,7 +28,7 @@ class FallbackTextToSpeechTest {
 		FallbackTextToSpeech tts = new FallbackTextToSpeech(voice("azure", CLOUD_WAV), voice("espeak", ESPEAK_WAV),
 				this.meters);
 
-		byte[] wav = tts.synthesize("Dzień dobry", Locale.forLanguageTag("pl-PL"), "u-1");
+		byte[] wav = tts.synthesize("Dzień dobry", Locale.forLanguageTag("pl-PL"));
 
 		assertThat(wav).isEqualTo(CLOUD_WAV);
 		assertThat(this.calls).containsExactly("azure:Dzień dobry");
@@ -40,7 +40,7 @@ class FallbackTextToSpeechTest {
 	void fallsBackToEspeakWhenThePrimaryFails() {
 		FallbackTextToSpeech tts = new FallbackTextToSpeech(failing("azure"), voice("espeak", ESPEAK_WAV), this.meters);
 
-		byte[] wav = tts.synthesize("Dzień dobry", Locale.forLanguageTag("pl-PL"), "u-1");
+		byte[] wav = tts.synthesize("Dzień dobry", Locale.forLanguageTag("pl-PL"));
 
 		assertThat(wav).isEqualTo(ESPEAK_WAV);
 		assertThat(this.calls).containsExactly("azure:Dzień dobry", "espeak:Dzień dobry");
@@ -54,7 +54,7 @@ class FallbackTextToSpeechTest {
 	void reportsBothFailuresWhenTheFallbackFailsToo() {
 		FallbackTextToSpeech tts = new FallbackTextToSpeech(failing("azure"), failing("espeak"), this.meters);
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts.synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts.synthesize("Hi", Locale.US))
 			.withMessage("espeak is down")
 			.satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement()
 				.extracting(Throwable::getMessage)
@@ -65,19 +65,19 @@ class FallbackTextToSpeechTest {
 	void speaksWithTheFallbackAloneWithoutAPrimary() {
 		FallbackTextToSpeech tts = new FallbackTextToSpeech(null, voice("espeak", ESPEAK_WAV), this.meters);
 
-		assertThat(tts.synthesize("Hi", Locale.US, "u-1")).isEqualTo(ESPEAK_WAV);
+		assertThat(tts.synthesize("Hi", Locale.US)).isEqualTo(ESPEAK_WAV);
 		assertThat(tts.primaryName()).isEqualTo("espeak");
 	}
 
 	private Voice voice(String name, byte[] wav) {
-		return new Voice(name, (text, locale, utteranceId) -> {
+		return new Voice(name, (text, locale) -> {
 			this.calls.add(name + ":" + text);
 			return wav;
 		});
 	}
 
 	private Voice failing(String name) {
-		return new Voice(name, (text, locale, utteranceId) -> {
+		return new Voice(name, (text, locale) -> {
 			this.calls.add(name + ":" + text);
 			throw new SpeechException(name + " is down");
 		});

@@ -41,7 +41,7 @@ class SpeechConfigurationTest {
 	void aProviderWithoutItsKeyIsReportedAtStartUpAndFailsEachTranscription(CapturedOutput output) {
 		this.runner.run((context) -> {
 			assertThat(output).containsOnlyOnce("Speech-to-text is not configured: set openai.api_key");
-			try (Transcription transcription = context.getBean(SpeechToText.class).start(PcmFormat.SPEECH, "u-1")) {
+			try (Transcription transcription = context.getBean(SpeechToText.class).start(PcmFormat.SPEECH)) {
 				transcription.write(new byte[3200], 0, 3200);
 				assertThatExceptionOfType(SpeechException.class).isThrownBy(transcription::finish)
 					.withMessageStartingWith("Speech-to-text is not configured: set openai.api_key");
@@ -79,7 +79,7 @@ class SpeechConfigurationTest {
 				.contains("Text-to-speech provider azure is not configured (set azure.speech_key or azure.host)");
 			TextToSpeech tts = context.getBean(TextToSpeech.class);
 			assertThat(((FallbackTextToSpeech) tts).primaryName()).isEqualTo("espeak");
-			assertThat(tts.synthesize("Cześć", Locale.forLanguageTag("pl-PL"), "u-1")).isNotEmpty();
+			assertThat(tts.synthesize("Cześć", Locale.forLanguageTag("pl-PL"))).isNotEmpty();
 			assertThat(context.getBean(MeterRegistry.class)
 				.get("alexa.tts")
 				.tag("provider", "espeak")
@@ -114,10 +114,9 @@ class SpeechConfigurationTest {
 		}
 		this.runner.withPropertyValues("speech.tts-provider=wyoming", "wyoming.tts-url=tcp://127.0.0.1:" + port)
 			.run((context) -> {
-				byte[] wav = context.getBean(TextToSpeech.class)
-					.synthesize("Cześć", Locale.forLanguageTag("pl-PL"), "u-9");
+				byte[] wav = context.getBean(TextToSpeech.class).synthesize("Cześć", Locale.forLanguageTag("pl-PL"));
 				assertThat(com.homemadealexa.audio.Wav.decode(wav).format()).isEqualTo(PcmFormat.SPEECH);
-				assertThat(output).contains("Utterance u-9: wyoming text-to-speech failed (Wyoming text-to-speech at "
+				assertThat(output).contains("wyoming text-to-speech failed (Wyoming text-to-speech at "
 						+ "tcp://127.0.0.1:" + port + " is unreachable");
 				assertThat(context.getBean(MeterRegistry.class)
 					.get("alexa.tts")

@@ -36,7 +36,7 @@ class SpeechProvidersIntegrationTest extends CloudFakesIntegrationTest {
 	void speaksWithTheConfiguredAzureVoice() {
 		AzureTtsStubs.speechReturnsTone(CloudFakes.azure(), 400);
 
-		byte[] wav = this.textToSpeech.synthesize("Jest dwunasta.", POLISH, "u-1");
+		byte[] wav = this.textToSpeech.synthesize("Jest dwunasta.", POLISH);
 
 		assertThat(Wav.duration(wav)).isEqualTo(Duration.ofMillis(400));
 		assertThat(CloudFakes.azure().getAllServeEvents()).hasSize(1);
@@ -47,7 +47,7 @@ class SpeechProvidersIntegrationTest extends CloudFakesIntegrationTest {
 		AzureTtsStubs.speechFails(CloudFakes.azure(), 500);
 		double before = espeakSuccesses();
 
-		byte[] wav = this.textToSpeech.synthesize("Jest dwunasta.", POLISH, "u-2");
+		byte[] wav = this.textToSpeech.synthesize("Jest dwunasta.", POLISH);
 
 		PcmAudio audio = Wav.decode(wav);
 		assertThat(audio.format()).isEqualTo(PcmFormat.SPEECH);
@@ -61,7 +61,7 @@ class SpeechProvidersIntegrationTest extends CloudFakesIntegrationTest {
 		byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, 600, 300);
 
 		String text;
-		try (Transcription transcription = this.speechToText.start(PcmFormat.SPEECH, "u-3")) {
+		try (Transcription transcription = this.speechToText.start(PcmFormat.SPEECH)) {
 			transcription.write(pcm, 0, pcm.length);
 			text = transcription.finish();
 		}

@@ -192,6 +192,45 @@ class ChatRoutesTest {
 		assertThat(typed.has("at")).isTrue();
 	}
 
+	@Test
+	void aConsoleCommandWhoseModelFailsIsApologisedForAndListed() throws Exception {
+		chat.failWith(500);
+
+		HttpResponse<String> response = post("/api/internal/chat", "{\"command\": \"Tell me a story.\"}", null);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String apology = json.readTree(response.body()).get("response_phrase").asString();
+		assertThat(apology).isIn("I can only do simple commands right now.",
+				"Sorry, right now I can only do simple commands.");
+		JsonNode listed = json.readTree(get("/api/internal/utterances")).get(0);
+		assertThat(listed.get("transcript").asString()).isEqualTo("Tell me a story.");
+		assertThat(listed.get("answer").asString()).isEqualTo(apology);
+		assertThat(listed.get("route").asString()).isEqualTo("FALLBACK");
+		assertThat(listed.get("source").asString()).isEqualTo("chat:127.0.0.1");
+		assertThat(listed.get("input").asString()).isEqualTo("TEXT");
+		assertThat(listed.get("stagesMillis").has("answered")).isTrue();
+	}
+
+	@Test
+	void aConsoleCommandSpokenOnADeviceIsListedOnceItHasBeenSpoken() throws Exception {
+		chat.failWith(500);
+		try (TestDevice device = TestDevice.connect(this.port).hello("box-hall")) {
+			await().until(() -> get("/api/internal/status").contains("box-hall"));
+
+			HttpResponse<String> response = post("/api/internal/chat?device=box-hall",
+					"{\"command\": \"Tell me a story.\"}", null);
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			String apology = json.readTree(response.body()).get("response_phrase").asString();
+			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"idle\"}");
+			JsonNode listed = json.readTree(get("/api/internal/utterances")).get(0);
+			assertThat(listed.get("transcript").asString()).isEqualTo("Tell me a story.");
+			assertThat(listed.get("answer").asString()).isEqualTo(apology);
+			assertThat(listed.get("source").asString()).isEqualTo("box-hall");
+			assertThat(listed.get("stagesMillis").has("first-audio")).isTrue();
+		}
+	}
+
 	private static void assertProblem(HttpResponse<String> response, int status, String detail) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type"))

@@ -32,7 +32,7 @@ class DevicePlaybackTest {
 		final AtomicInteger synthesized = new AtomicInteger();
 
 		@Override
-		public byte[] synthesize(String text, java.util.Locale locale, String utteranceId) {
+		public byte[] synthesize(String text, java.util.Locale locale) {
 			int now = this.running.incrementAndGet();
 			this.mostAtOnce.accumulateAndGet(now, Math::max);
 			this.synthesized.incrementAndGet();
@@ -72,8 +72,9 @@ class DevicePlaybackTest {
 		Speaker speaker = new Speaker(tts);
 		SentenceVoice voice = new SentenceVoice(tts, PhrasesTestData.phrases());
 		try {
-			DevicePlayback playback = new DevicePlayback(new Turn("u-1"), voice, speaker,
-					new UtteranceTimings(new SimpleMeterRegistry(), System.nanoTime()));
+			DevicePlayback playback = new DevicePlayback(new Utterance("u-1", "kitchen", null, Utterance.Input.SPEECH,
+					new SimpleMeterRegistry(), (closed) -> {
+					}), voice, speaker);
 			for (int i = 0; i < 120; i++) {
 				playback.say("Sentence number " + i + ".");
 			}

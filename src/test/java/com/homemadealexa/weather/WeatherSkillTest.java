@@ -159,7 +159,7 @@ class WeatherSkillTest {
 
 		assertThat(result.phrases()).contains("Przepraszam, nie udało mi się sprawdzić pogody.");
 		assertThat(result.label()).isEqualTo("weather unavailable");
-		assertThat(output).containsOnlyOnce("Utterance utt-1: no weather: Open-Meteo failed: 500");
+		assertThat(output).containsOnlyOnce("No weather: Open-Meteo failed: 500");
 	}
 
 	@Test
@@ -223,8 +223,8 @@ class WeatherSkillTest {
 
 		assertThat(unauthorized.label()).isEqualTo("weather unavailable");
 		assertThat(timedOut.label()).isEqualTo("weather unavailable");
-		assertThat(output).contains("Utterance utt-1: no weather: OpenWeatherMap failed: 401")
-			.contains("Utterance utt-1: no weather: OpenWeatherMap failed: I/O error")
+		assertThat(output).contains("No weather: OpenWeatherMap failed: 401")
+			.contains("No weather: OpenWeatherMap failed: I/O error")
 			.doesNotContain(WeatherTestData.API_KEY);
 	}
 

@@ -54,8 +54,8 @@ public class AzureSpeechToText implements SpeechToText {
 	}
 
 	@Override
-	public Transcription start(PcmFormat format, String utteranceId) {
-		return new StreamingTranscription(format, utteranceId);
+	public Transcription start(PcmFormat format) {
+		return new StreamingTranscription(format);
 	}
 
 	static boolean streamable(PcmFormat format) {
@@ -66,8 +66,6 @@ public class AzureSpeechToText implements SpeechToText {
 	private final class StreamingTranscription implements Transcription {
 
 		private final PcmFormat format;
-
-		private final String utteranceId;
 
 		private final @Nullable ByteArrayOutputStream buffered;
 
@@ -81,9 +79,8 @@ public class AzureSpeechToText implements SpeechToText {
 
 		private final Future<SpeechRecognitionResult> result;
 
-		StreamingTranscription(PcmFormat format, String utteranceId) {
+		StreamingTranscription(PcmFormat format) {
 			this.format = format;
-			this.utteranceId = utteranceId;
 			boolean streaming = streamable(format);
 			this.buffered = streaming ? null : new ByteArrayOutputStream();
 			PcmFormat pushed = streaming ? format : PcmFormat.SPEECH;
@@ -126,7 +123,7 @@ public class AzureSpeechToText implements SpeechToText {
 			try (SpeechRecognitionResult recognized = this.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				String text = AzureRecognitionResults.transcript(recognized,
 						AzureSpeechToText.this.settings.speechKey());
-				log.debug("Utterance {} transcribed by Azure ({} characters)", this.utteranceId, text.length());
+				log.debug("Transcribed by Azure ({} characters)", text.length());
 				return text;
 			}
 			catch (TimeoutException ex) {

@@ -56,7 +56,7 @@ public class AzureTextToSpeech implements TextToSpeech {
 	}
 
 	@Override
-	public byte[] synthesize(String text, Locale locale, String utteranceId) {
+	public byte[] synthesize(String text, Locale locale) {
 		byte[] ssml = Ssml.of(text, locale, voice(locale)).getBytes(StandardCharsets.UTF_8);
 		byte[] audio;
 		try {

@@ -52,7 +52,7 @@ public class EspeakTextToSpeech implements TextToSpeech {
 	}
 
 	@Override
-	public byte[] synthesize(String text, Locale locale, String utteranceId) {
+	public byte[] synthesize(String text, Locale locale) {
 		try {
 			if (!processes.tryAcquire(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new SpeechException(

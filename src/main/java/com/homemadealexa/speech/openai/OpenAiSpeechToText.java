@@ -53,8 +53,8 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 	}
 
 	@Override
-	public Transcription start(PcmFormat format, String utteranceId) {
-		return new BufferedTranscription(format, utteranceId);
+	public Transcription start(PcmFormat format) {
+		return new BufferedTranscription(format);
 	}
 
 	@Override
@@ -62,9 +62,9 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 		this.client.close();
 	}
 
-	private String transcribe(byte[] wav, String utteranceId) {
+	private String transcribe(byte[] wav) {
 		try {
-			String text = ConnectionRetry.call("OpenAI speech-to-text", utteranceId, this.timeout,
+			String text = ConnectionRetry.call("OpenAI speech-to-text", this.timeout,
 					(left) -> this.client.audio()
 						.transcriptions()
 						.create(params(wav), RequestOptions.builder().timeout(left).build())
@@ -72,7 +72,7 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 						.text()
 						.strip(),
 					() -> true);
-			log.debug("Utterance {} transcribed by OpenAI ({} characters)", utteranceId, text.length());
+			log.debug("Transcribed by OpenAI ({} characters)", text.length());
 			return text;
 		}
 		catch (RuntimeException ex) {
@@ -99,13 +99,10 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 
 		private final PcmFormat format;
 
-		private final String utteranceId;
-
 		private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
 
-		BufferedTranscription(PcmFormat format, String utteranceId) {
+		BufferedTranscription(PcmFormat format) {
 			this.format = format;
-			this.utteranceId = utteranceId;
 		}
 
 		@Override
@@ -125,7 +122,7 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 			if (pcm.length < MIN_BYTES) {
 				return "";
 			}
-			return transcribe(Wav.encode(pcm, PcmFormat.SPEECH), this.utteranceId);
+			return transcribe(Wav.encode(pcm, PcmFormat.SPEECH));
 		}
 
 		@Override

@@ -41,7 +41,7 @@ public class OpenAiTextToSpeech implements TextToSpeech, AutoCloseable {
 	}
 
 	@Override
-	public byte[] synthesize(String text, Locale locale, String utteranceId) {
+	public byte[] synthesize(String text, Locale locale) {
 		SpeechCreateParams params = SpeechCreateParams.builder()
 			.model(this.model)
 			.voice(this.voice)
@@ -50,8 +50,8 @@ public class OpenAiTextToSpeech implements TextToSpeech, AutoCloseable {
 			.build();
 		byte[] audio;
 		try {
-			audio = ConnectionRetry.call("OpenAI text-to-speech", utteranceId, this.timeout,
-					(left) -> download(params, left), () -> true);
+			audio = ConnectionRetry.call("OpenAI text-to-speech", this.timeout, (left) -> download(params, left),
+					() -> true);
 		}
 		catch (SpeechException ex) {
 			throw ex;

@@ -73,8 +73,8 @@ public class WyomingSpeechToText implements SpeechToText {
 	}
 
 	@Override
-	public Transcription start(PcmFormat format, String utteranceId) {
-		return new StreamingTranscription(format, utteranceId);
+	public Transcription start(PcmFormat format) {
+		return new StreamingTranscription(format);
 	}
 
 	@Override
@@ -85,8 +85,6 @@ public class WyomingSpeechToText implements SpeechToText {
 	private final class StreamingTranscription implements Transcription {
 
 		private final PcmFormat format;
-
-		private final String utteranceId;
 
 		/** Sent as it is, rather than converted at the end. */
 		private final boolean streaming;
@@ -100,9 +98,8 @@ public class WyomingSpeechToText implements SpeechToText {
 
 		private int attempts;
 
-		StreamingTranscription(PcmFormat format, String utteranceId) {
+		StreamingTranscription(PcmFormat format) {
 			this.format = format;
-			this.utteranceId = utteranceId;
 			this.streaming = format.bits() == 16;
 			try {
 				this.connection = WyomingConnection.open(WyomingSpeechToText.this.address,
@@ -136,7 +133,7 @@ public class WyomingSpeechToText implements SpeechToText {
 		public String finish() {
 			byte[] pcm = this.streaming ? this.audio.toByteArray() : convert();
 			PcmFormat sent = this.streaming ? this.format : PcmFormat.SPEECH;
-			return ConnectionRetry.call(WHAT, this.utteranceId, WyomingSpeechToText.this.timeout, (left) -> {
+			return ConnectionRetry.call(WHAT, WyomingSpeechToText.this.timeout, (left) -> {
 				try {
 					if (this.attempts++ == 0) {
 						return streamed(pcm, left);
@@ -178,8 +175,7 @@ public class WyomingSpeechToText implements SpeechToText {
 				switch (event.type()) {
 					case "transcript" -> {
 						String text = event.text("text").strip();
-						log.debug("Utterance {} transcribed by {} ({} characters)", this.utteranceId,
-								WyomingSpeechToText.this, text.length());
+						log.debug("Transcribed by {} ({} characters)", WyomingSpeechToText.this, text.length());
 						return text;
 					}
 					case "error" -> throw WyomingFailures.error(WHAT, WyomingSpeechToText.this.address, event);
@@ -229,8 +225,7 @@ public class WyomingSpeechToText implements SpeechToText {
 
 		private void failed(IOException ex) {
 			if (this.streamFailure == null) {
-				log.debug("Utterance {}: {} failed while streaming: {}", this.utteranceId, WyomingSpeechToText.this,
-						ex.toString());
+				log.debug("{} failed while streaming: {}", WyomingSpeechToText.this, ex.toString());
 				this.streamFailure = ex;
 			}
 			close();

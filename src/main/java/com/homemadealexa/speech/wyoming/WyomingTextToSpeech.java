@@ -56,8 +56,8 @@ public class WyomingTextToSpeech implements TextToSpeech {
 	}
 
 	@Override
-	public byte[] synthesize(String text, Locale locale, String utteranceId) {
-		return ConnectionRetry.call(WHAT, utteranceId, this.timeout, (left) -> {
+	public byte[] synthesize(String text, Locale locale) {
+		return ConnectionRetry.call(WHAT, this.timeout, (left) -> {
 			try {
 				return attempt(text, locale, left);
 			}
@@ -70,7 +70,7 @@ public class WyomingTextToSpeech implements TextToSpeech {
 	private byte[] attempt(String text, Locale locale, Duration timeout) throws IOException {
 		try (WyomingConnection connection = WyomingConnection.open(this.address, timeout)) {
 			connection.expireIn(timeout);
-			connection.send("synthesize", synthesize(text, locale));
+			connection.send("synthesize", synthesizeEvent(text, locale));
 			@Nullable PcmFormat format = null;
 			ByteArrayOutputStream pcm = new ByteArrayOutputStream();
 			for (int i = 0; i < MAX_EVENTS; i++) {
@@ -115,7 +115,7 @@ public class WyomingTextToSpeech implements TextToSpeech {
 		}
 	}
 
-	private ObjectNode synthesize(String text, Locale locale) {
+	private ObjectNode synthesizeEvent(String text, Locale locale) {
 		ObjectNode voice = json.createObjectNode();
 		if (this.voice.isEmpty()) {
 			voice.put("language", locale.getLanguage());

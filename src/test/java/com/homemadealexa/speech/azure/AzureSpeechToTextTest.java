@@ -95,7 +95,7 @@ class AzureSpeechToTextTest {
 		byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, 500, 440);
 
 		long started = System.nanoTime();
-		try (Transcription transcription = speechToText.start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = speechToText.start(PcmFormat.SPEECH)) {
 			transcription.write(pcm, 0, pcm.length);
 			assertThatExceptionOfType(SpeechException.class).isThrownBy(transcription::finish)
 				.withMessageStartingWith("Azure speech-to-text was cancelled")

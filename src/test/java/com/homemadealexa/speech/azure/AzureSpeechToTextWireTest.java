@@ -43,7 +43,7 @@ class AzureSpeechToTextWireTest {
 	void streamsTheAudioWhileItArrivesAndReadsThePhrase() {
 		azure.answer(new Answer.Recognised("Która godzina?"));
 		String text;
-		try (Transcription transcription = stt().start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = stt().start(PcmFormat.SPEECH)) {
 			transcription.write(this.pcm, 0, 12800);
 			// Azure has the first part of the audio before the utterance has ended.
 			await().atMost(Duration.ofSeconds(10)).until(() -> azure.audioBytes() >= 12800);
@@ -75,7 +75,7 @@ class AzureSpeechToTextWireTest {
 	}
 
 	private String transcribe() {
-		try (Transcription transcription = stt().start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = stt().start(PcmFormat.SPEECH)) {
 			transcription.write(this.pcm, 0, this.pcm.length);
 			return transcription.finish();
 		}

@@ -51,7 +51,7 @@ class AzureTextToSpeechTest {
 		AzureTtsStubs.speechReturnsTone(azure, 500);
 		String tricky = "Tom & Jerry <b>\"cytat\"</b> 'ząb' </voice><voice name=\"x\">";
 
-		byte[] wav = tts("").synthesize(tricky, POLISH, "u-1");
+		byte[] wav = tts("").synthesize(tricky, POLISH);
 
 		assertThat(Wav.decode(wav).format()).isEqualTo(PcmFormat.SPEECH);
 		LoggedRequest request = onlyRequest();
@@ -81,7 +81,7 @@ class AzureTextToSpeechTest {
 	void normalisesWhateverAudioComesBack() {
 		AzureTtsStubs.speechReturns(azure, TestWavs.tone(new PcmFormat(24000, 16, 2), 300, 440));
 
-		PcmAudio audio = Wav.decode(tts("").synthesize("Hello", Locale.US, "u-1"));
+		PcmAudio audio = Wav.decode(tts("").synthesize("Hello", Locale.US));
 
 		assertThat(audio.format()).isEqualTo(PcmFormat.SPEECH);
 		assertThat(audio.duration()).isEqualTo(Duration.ofMillis(300));
@@ -91,7 +91,7 @@ class AzureTextToSpeechTest {
 	void reportsARefusalWithItsStatusButNotTheKey() {
 		AzureTtsStubs.speechFails(azure, 401);
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hello", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hello", Locale.US))
 			.withMessageContaining("HTTP 401")
 			.withMessageNotContaining(KEY);
 	}
@@ -99,11 +99,11 @@ class AzureTextToSpeechTest {
 	@Test
 	void reportsABrokenConnectionAndAnAnswerThatIsNotAudio() {
 		AzureTtsStubs.speechResetsConnection(azure);
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hello", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hello", Locale.US))
 			.withMessageContaining("unreachable");
 
 		AzureTtsStubs.speechReturns(azure, "<html>gateway</html>".getBytes());
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hello", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hello", Locale.US))
 			.withMessageContaining("not a WAV");
 	}
 
@@ -113,7 +113,7 @@ class AzureTextToSpeechTest {
 
 		long started = System.nanoTime();
 		assertThatExceptionOfType(SpeechException.class)
-			.isThrownBy(() -> tts("", Duration.ofSeconds(1)).synthesize("Hello", Locale.US, "u-1"));
+			.isThrownBy(() -> tts("", Duration.ofSeconds(1)).synthesize("Hello", Locale.US));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
 	}
 

@@ -21,7 +21,7 @@ class EspeakTextToSpeechTest {
 	@Test
 	void speaksPolishAsAPlayableSpeechWav() {
 		byte[] wav = this.espeak.synthesize("Zażółć gęślą jaźń, jest dwunasta piętnaście.",
-				Locale.forLanguageTag("pl-PL"), "u-1");
+				Locale.forLanguageTag("pl-PL"));
 
 		PcmAudio audio = Wav.decode(wav);
 		assertThat(audio.format()).isEqualTo(PcmFormat.SPEECH);
@@ -31,9 +31,9 @@ class EspeakTextToSpeechTest {
 
 	@Test
 	void takesTheTextAsTextEvenWhenItLooksLikeOptions() {
-		byte[] plain = this.espeak.synthesize("help", Locale.US, "u-1");
-		byte[] option = this.espeak.synthesize("--help", Locale.US, "u-1");
-		byte[] quoted = this.espeak.synthesize("\"; rm -rf / ; echo '$HOME'", Locale.US, "u-1");
+		byte[] plain = this.espeak.synthesize("help", Locale.US);
+		byte[] option = this.espeak.synthesize("--help", Locale.US);
+		byte[] quoted = this.espeak.synthesize("\"; rm -rf / ; echo '$HOME'", Locale.US);
 
 		// Read as options, these would print usage text instead of a WAV.
 		assertThat(Wav.duration(option)).isGreaterThan(Duration.ofMillis(200));
@@ -53,7 +53,7 @@ class EspeakTextToSpeechTest {
 	void saysClearlyWhenEspeakIsNotInstalled() {
 		EspeakTextToSpeech missing = new EspeakTextToSpeech("espeak-ng-that-does-not-exist", Duration.ofSeconds(5));
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> missing.synthesize("test", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> missing.synthesize("test", Locale.US))
 			.withMessageContaining("espeak-ng is not installed");
 	}
 
@@ -61,7 +61,7 @@ class EspeakTextToSpeechTest {
 	void reportsAFailingProcess() {
 		EspeakTextToSpeech failing = new EspeakTextToSpeech("false", Duration.ofSeconds(5));
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> failing.synthesize("test", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> failing.synthesize("test", Locale.US))
 			.withMessageContaining("exit code 1");
 	}
 

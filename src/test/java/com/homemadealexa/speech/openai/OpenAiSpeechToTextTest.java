@@ -139,7 +139,7 @@ class OpenAiSpeechToTextTest {
 						new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true)),
 				new AssistantSettings("pl-PL", "Alexa", "", true, ""));
 		String text;
-		try (Transcription transcription = patient.start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = patient.start(PcmFormat.SPEECH)) {
 			byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, 500, 440);
 			transcription.write(pcm, 0, pcm.length);
 			text = transcription.finish();
@@ -173,7 +173,7 @@ class OpenAiSpeechToTextTest {
 				new AssistantSettings("en-US", "Alexa", "", true, ""));
 
 		String text;
-		try (Transcription transcription = local.start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = local.start(PcmFormat.SPEECH)) {
 			byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, 500, 440);
 			transcription.write(pcm, 0, pcm.length);
 			text = transcription.finish();
@@ -187,7 +187,7 @@ class OpenAiSpeechToTextTest {
 	}
 
 	private String transcribe(byte[] pcm, PcmFormat format) {
-		try (Transcription transcription = this.speechToText.start(format, "u-1")) {
+		try (Transcription transcription = this.speechToText.start(format)) {
 			// Pushed in pieces whose size does not divide into frames, as a chunked
 			// upload arrives.
 			for (int offset = 0; offset < pcm.length; offset += 1001) {

@@ -59,7 +59,7 @@ class OpenAiTextToSpeechTest {
 	void asksForAWavAndReturnsItAsSpeechFormat() {
 		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.tone(new PcmFormat(24000, 16, 1), 700, 440));
 
-		byte[] wav = this.textToSpeech.synthesize("Jest dwunasta.", Locale.forLanguageTag("pl-PL"), "u-1");
+		byte[] wav = this.textToSpeech.synthesize("Jest dwunasta.", Locale.forLanguageTag("pl-PL"));
 
 		PcmAudio audio = Wav.decode(wav);
 		assertThat(audio.format()).isEqualTo(PcmFormat.SPEECH);
@@ -79,7 +79,7 @@ class OpenAiTextToSpeechTest {
 		header.putInt(4, -1).putInt(40, -1);
 		OpenAiSpeechStubs.speechReturns(openAi, streamed);
 
-		byte[] wav = this.textToSpeech.synthesize("Hello.", Locale.US, "u-1");
+		byte[] wav = this.textToSpeech.synthesize("Hello.", Locale.US);
 
 		assertThat(Wav.duration(wav)).isEqualTo(Duration.ofMillis(400));
 	}
@@ -90,7 +90,7 @@ class OpenAiTextToSpeechTest {
 		OpenAiSpeechStubs.speechFails(openAi, failure);
 
 		assertThatExceptionOfType(SpeechException.class)
-			.isThrownBy(() -> this.textToSpeech.synthesize("Hello.", Locale.US, "u-1"))
+			.isThrownBy(() -> this.textToSpeech.synthesize("Hello.", Locale.US))
 			.withMessageStartingWith("OpenAI text-to-speech")
 			.withMessageNotContaining(KEY);
 	}
@@ -110,7 +110,7 @@ class OpenAiTextToSpeechTest {
 		OpenAiTextToSpeech patient = new OpenAiTextToSpeech(OpenAiSpeechSettings.textToSpeech(
 				new SpeechSettings("openai", "whisper-1", "openai", "gpt-4o-mini-tts", "alloy", 5, "", "", "", ""),
 				new OpenAiSettings(KEY, OpenAiSpeechStubs.baseUrl(openAi), "gpt-4.1", 300, 30, true)));
-		byte[] wav = patient.synthesize("Hello", java.util.Locale.US, "u-1");
+		byte[] wav = patient.synthesize("Hello", java.util.Locale.US);
 		patient.close();
 
 		assertThat(Wav.duration(wav)).isEqualTo(java.time.Duration.ofMillis(300));

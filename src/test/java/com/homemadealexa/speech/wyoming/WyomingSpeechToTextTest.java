@@ -46,7 +46,7 @@ class WyomingSpeechToTextTest {
 	@Test
 	void streamsEachPieceOfAudioAsItArrivesAndReadsTheTranscript() {
 		String text;
-		try (Transcription transcription = stt().start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = stt().start(PcmFormat.SPEECH)) {
 			transcription.write(this.pcm, 0, 6400);
 			// The service has the first chunk before the audio has ended.
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.service.receivedTypes().contains("audio-chunk"));
@@ -114,7 +114,7 @@ class WyomingSpeechToTextTest {
 		PcmFormat deep = new PcmFormat(48000, 24, 2);
 		byte[] audio = TestWavs.tonePcm(deep, 500, 300);
 		String text;
-		try (Transcription transcription = stt().start(deep, "u-1")) {
+		try (Transcription transcription = stt().start(deep)) {
 			transcription.write(audio, 0, audio.length);
 			text = transcription.finish();
 		}
@@ -260,7 +260,7 @@ class WyomingSpeechToTextTest {
 	}
 
 	private String transcribe(WyomingSpeechToText stt) {
-		try (Transcription transcription = stt.start(PcmFormat.SPEECH, "u-1")) {
+		try (Transcription transcription = stt.start(PcmFormat.SPEECH)) {
 			transcription.write(this.pcm, 0, this.pcm.length);
 			return transcription.finish();
 		}

@@ -43,7 +43,7 @@ class WyomingTextToSpeechTest {
 
 	@Test
 	void convertsPipersVoiceToTheSpeechFormat() {
-		byte[] wav = tts("").synthesize("Jest dwunasta.", POLISH, "u-1");
+		byte[] wav = tts("").synthesize("Jest dwunasta.", POLISH);
 
 		PcmAudio audio = Wav.decode(wav);
 		assertThat(audio.format()).isEqualTo(PcmFormat.SPEECH);
@@ -58,7 +58,7 @@ class WyomingTextToSpeechTest {
 
 	@Test
 	void asksForTheConfiguredVoiceByName() {
-		tts("pl_PL-gosia-medium").synthesize("Cześć", POLISH, "u-1");
+		tts("pl_PL-gosia-medium").synthesize("Cześć", POLISH);
 
 		assertThat(this.piper.received().get(0).data().path("voice").path("name").asString())
 			.isEqualTo("pl_PL-gosia-medium");
@@ -76,7 +76,7 @@ class WyomingTextToSpeechTest {
 			peer.drain();
 		});
 
-		assertThat(Wav.duration(tts("").synthesize("Hi", Locale.US, "u-1"))).isEqualTo(Duration.ofMillis(250));
+		assertThat(Wav.duration(tts("").synthesize("Hi", Locale.US))).isEqualTo(Duration.ofMillis(250));
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class WyomingTextToSpeechTest {
 			piper.run(peer);
 		});
 
-		assertThat(Wav.duration(tts("").synthesize("Hi", Locale.US, "u-1")).toMillis()).isCloseTo(300, within(2L));
+		assertThat(Wav.duration(tts("").synthesize("Hi", Locale.US)).toMillis()).isCloseTo(300, within(2L));
 		assertThat(this.piper.connections()).isEqualTo(2);
 	}
 
@@ -105,7 +105,7 @@ class WyomingTextToSpeechTest {
 		WyomingTextToSpeech tts = new WyomingTextToSpeech(new WyomingSettings("", "", "tcp://127.0.0.1:" + port, ""),
 				TIMEOUT);
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts.synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts.synthesize("Hi", Locale.US))
 			.withMessageStartingWith("Wyoming text-to-speech at tcp://127.0.0.1:" + port + " is unreachable")
 			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(1));
 	}
@@ -118,7 +118,7 @@ class WyomingTextToSpeechTest {
 			peer.drain();
 		});
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US))
 			.withMessageContaining("'audio-chunk' out of order (expected audio-start)");
 	}
 
@@ -130,7 +130,7 @@ class WyomingTextToSpeechTest {
 			peer.drain();
 		});
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US))
 			.withMessageContaining("'transcript' out of order");
 	}
 
@@ -144,7 +144,7 @@ class WyomingTextToSpeechTest {
 			peer.closeConnection();
 		});
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US))
 			.withMessageEndingWith("closed the connection before its answer was complete");
 		assertThat(this.piper.connections()).isEqualTo(1);
 	}
@@ -155,7 +155,7 @@ class WyomingTextToSpeechTest {
 		WyomingTextToSpeech impatient = new WyomingTextToSpeech(new WyomingSettings("", "", this.piper.url(), ""),
 				SHORT);
 
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> impatient.synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> impatient.synthesize("Hi", Locale.US))
 			.withMessageContaining("timed out");
 		assertThat(this.piper.connections()).isEqualTo(1);
 	}
@@ -167,7 +167,7 @@ class WyomingTextToSpeechTest {
 			peer.send("error", "{\"text\": \"no voice pl_XX\"}", null);
 			peer.drain();
 		});
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US))
 			.withMessageEndingWith("answered an error: no voice pl_XX");
 
 		this.piper.script((peer) -> {
@@ -175,7 +175,7 @@ class WyomingTextToSpeechTest {
 			peer.send("audio-start", "{\"rate\": 0, \"width\": 2, \"channels\": 1}", null);
 			peer.drain();
 		});
-		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US, "u-1"))
+		assertThatExceptionOfType(SpeechException.class).isThrownBy(() -> tts("").synthesize("Hi", Locale.US))
 			.withMessageContaining("unusable format");
 	}
 
