@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,15 +12,13 @@ import java.time.temporal.ChronoUnit;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
+import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
 import com.homemadealexa.testsupport.FakeAudioServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,33 +27,16 @@ import static org.awaitility.Awaitility.await;
  * A due reminder through the real adapters: spoken by the offline voice on the audio
  * server fake, and shown on a connected device.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CloudFakesTest(language = "en-US", textToSpeech = TextToSpeech.ESPEAK,
+		properties = "assistant.time-zone=Europe/Warsaw")
 class ReminderDeliveryTest {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Warsaw");
 
-	static final FakeAudioServer speaker = FakeAudioServer.start();
-
-	@TempDir
-	static Path data;
+	static final FakeAudioServer speaker = CloudFakes.audioServer();
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("data.dir", () -> data.resolve("data").toString());
-		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
-		registry.add("assistant.time-zone", ZONE::getId);
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("speech.tts-provider", () -> "espeak");
-		registry.add("audio-server.url", speaker::url);
-	}
-
-	@AfterAll
-	static void stop() {
-		speaker.close();
-	}
 
 	@Test
 	void aDueReminderIsSpokenOnTheSpeakerAndShownOnTheDevices() throws Exception {
