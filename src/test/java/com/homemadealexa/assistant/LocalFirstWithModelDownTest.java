@@ -5,17 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
 import com.homemadealexa.testsupport.CloudFakesTest;
 import com.homemadealexa.testsupport.CloudFakesTest.Model;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * get the simple-commands phrase.
  */
 @CloudFakesTest(language = "en-US", model = Model.DOWN)
-class LocalFirstWithModelDownTest {
-
-	static final OpenAiChatStubs chat = CloudFakes.chat();
-
-	@LocalServerPort
-	int port;
+class LocalFirstWithModelDownTest extends CloudFakesIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
@@ -53,7 +46,7 @@ class LocalFirstWithModelDownTest {
 
 	private JsonNode chat(String command) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/internal/chat"))
+			.send(HttpRequest.newBuilder(URI.create(url("/api/internal/chat")))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}"))
 				.build(), HttpResponse.BodyHandlers.ofString());

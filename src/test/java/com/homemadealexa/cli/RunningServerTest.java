@@ -7,19 +7,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.device.Devices;
-import com.homemadealexa.testsupport.FakeAudioServer;
 import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
 import com.homemadealexa.testsupport.CloudFakesTest;
 import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.awaitility.Awaitility.await;
 
@@ -30,15 +27,9 @@ import static org.awaitility.Awaitility.await;
  */
 @CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI,
 		password = RunningServerTest.PASSWORD, voiceMillis = 300)
-abstract class RunningServerTest {
+abstract class RunningServerTest extends CloudFakesIntegrationTest {
 
 	static final String PASSWORD = "open sesame";
-
-	static final WireMockServer openAi = CloudFakes.openAi();
-
-	static final FakeAudioServer speaker = CloudFakes.audioServer();
-
-	static final OpenAiChatStubs chat = CloudFakes.chat();
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -46,9 +37,6 @@ abstract class RunningServerTest {
 	static final Path folder = CloudFakes.folder(RunningServerTest.class);
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Devices devices;

@@ -12,13 +12,10 @@ import java.time.temporal.ChronoUnit;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
-import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
 import com.homemadealexa.testsupport.CloudFakesTest;
 import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
-import com.homemadealexa.testsupport.FakeAudioServer;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,21 +26,16 @@ import static org.awaitility.Awaitility.await;
  */
 @CloudFakesTest(language = "en-US", textToSpeech = TextToSpeech.ESPEAK,
 		properties = "assistant.time-zone=Europe/Warsaw")
-class ReminderDeliveryTest {
+class ReminderDeliveryTest extends CloudFakesIntegrationTest {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Warsaw");
-
-	static final FakeAudioServer speaker = CloudFakes.audioServer();
-
-	@LocalServerPort
-	int port;
 
 	@Test
 	void aDueReminderIsSpokenOnTheSpeakerAndShownOnTheDevices() throws Exception {
 		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
 			LocalDateTime due = LocalDateTime.now(ZONE).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
 			HttpResponse<String> created = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/internal/reminders"))
+				.send(HttpRequest.newBuilder(URI.create(url("/api/internal/reminders")))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers
 						.ofString("{\"scheduled_at\":\"" + due + "\",\"text\":\"water the plants\"}"))

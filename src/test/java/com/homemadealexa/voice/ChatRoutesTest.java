@@ -7,22 +7,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
-import com.homemadealexa.testsupport.FakeAudioServer;
-import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
 import com.homemadealexa.testsupport.CloudFakesTest;
 import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -37,18 +32,9 @@ import static org.awaitility.Awaitility.await;
  */
 @CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI, password = "secret",
 		voiceMillis = 200)
-class ChatRoutesTest {
-
-	static final WireMockServer openAi = CloudFakes.openAi();
-
-	static final FakeAudioServer speaker = CloudFakes.audioServer();
-
-	static final OpenAiChatStubs chat = CloudFakes.chat();
+class ChatRoutesTest extends CloudFakesIntegrationTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	final HttpClient http = HttpClient.newHttpClient();
 

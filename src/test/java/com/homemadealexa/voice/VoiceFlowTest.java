@@ -9,16 +9,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.audio.Chimes;
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
-import com.homemadealexa.testsupport.FakeAudioServer;
 import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
 import com.homemadealexa.testsupport.CloudFakesTest;
 import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import com.homemadealexa.testsupport.firmware.FirmwareDevice;
@@ -29,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,18 +38,9 @@ import static org.awaitility.Awaitility.await;
  */
 @CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI, password = "secret",
 		voiceMillis = 200, properties = "audio.save-audio=true")
-class VoiceFlowTest {
-
-	static final WireMockServer openAi = CloudFakes.openAi();
-
-	static final FakeAudioServer speaker = CloudFakes.audioServer();
-
-	static final OpenAiChatStubs chat = CloudFakes.chat();
+class VoiceFlowTest extends CloudFakesIntegrationTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Chimes chimes;

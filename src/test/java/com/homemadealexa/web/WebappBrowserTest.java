@@ -10,17 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
-import com.homemadealexa.testsupport.FakeAudioServer;
 import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
 import com.homemadealexa.testsupport.CloudFakesTest;
 import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +32,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -51,13 +47,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI, password = "secret",
 		voiceMillis = 400)
-class WebappBrowserTest {
-
-	static final WireMockServer openAi = CloudFakes.openAi();
-
-	static final FakeAudioServer speaker = CloudFakes.audioServer();
-
-	static final OpenAiChatStubs chat = CloudFakes.chat();
+class WebappBrowserTest extends CloudFakesIntegrationTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -70,9 +60,6 @@ class WebappBrowserTest {
 	static Path temp;
 
 	static HeadlessChromium chromium;
-
-	@LocalServerPort
-	int port;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -397,10 +384,6 @@ class WebappBrowserTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
 	}
 
 	private static byte[] concat(byte[]... parts) {
