@@ -66,4 +66,14 @@ final class ServerResponses {
 		return new CliException("Cannot reach the server at " + server + ": " + why, ex);
 	}
 
+	/** The root cause's message (or its type), for one line to the user. */
+	static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root && !(root instanceof CliException)) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return (message != null && !message.isBlank()) ? message : root.getClass().getSimpleName();
+	}
+
 }

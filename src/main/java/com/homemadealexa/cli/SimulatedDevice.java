@@ -1,27 +1,13 @@
 package com.homemadealexa.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.homemadealexa.audio.PcmFormat;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An ESP32-S3-Box-3 on the real device protocol, for trying the server without hardware,
@@ -36,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * Thread-safe. Events are delivered on the WebSocket's thread (or the OTA download's), in
  * order for one connection; a listener must not block. A device is light (one WebSocket,
  * no thread of its own), so one process can run thousands that share an
- * {@link HttpClient}.
+ * {@link HttpClient}. Its parts: {@link DeviceLink} (the socket and the hello),
+ * {@link SpeechUpload} (the microphone), {@link ServerCommands} (what the server tells
+ * it) and {@link SimulatorEvents} (what it reports).
  */
 public final class SimulatedDevice implements AutoCloseable {
 
@@ -45,46 +33,22 @@ public final class SimulatedDevice implements AutoCloseable {
 	 */
 	public static final String HW_TYPE = "SIMULATOR";
 
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-	/** How long the device waits for the answer to an utterance, like the firmware. */
-	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
-
-	private static final Duration CHUNK = Duration.ofMillis(100);
-
-	private final URI server;
-
 	private final String name;
 
-	private final int[] macAddress;
+	private final SimulatorEvents events;
 
-	private final HttpClient http;
+	private final DeviceLink link;
 
-	private final Duration reconnectDelay;
-
-	private final Duration rebootDelay;
-
-	private final Consumer<SimulatorEvent> listener;
-
-	private final boolean keepEvents;
-
-	private final List<SimulatorEvent> events = new CopyOnWriteArrayList<>();
-
-	private final AtomicInteger connections = new AtomicInteger();
-
-	private volatile @Nullable Connection current;
-
-	private volatile boolean closed;
+	private final SpeechUpload microphone;
 
 	private SimulatedDevice(Builder builder) {
-		this.server = builder.server;
 		this.name = builder.name;
-		this.macAddress = builder.macAddress;
-		this.http = (builder.http != null) ? builder.http : AlexaClient.httpClient(CONNECT_TIMEOUT);
-		this.reconnectDelay = builder.reconnectDelay;
-		this.rebootDelay = builder.rebootDelay;
-		this.listener = builder.listener;
-		this.keepEvents = builder.keepEvents;
+		HttpClient http = (builder.http != null) ? builder.http : AlexaClient.httpClient(DeviceLink.CONNECT_TIMEOUT);
+		this.events = new SimulatorEvents(builder.listener, builder.keepEvents);
+		DeviceHello hello = DeviceHello.of(builder.name).withHwType(HW_TYPE).withMac(builder.macAddress);
+		this.link = new DeviceLink(builder.server, hello, http, builder.reconnectDelay, builder.rebootDelay,
+				this.events, new ServerCommands(builder.name, new FirmwareDownload(http), this.events));
+		this.microphone = new SpeechUpload(builder.server, http);
 	}
 
 	/**
@@ -102,14 +66,12 @@ public final class SimulatedDevice implements AutoCloseable {
 
 	/** Whether the device's WebSocket is open now. */
 	public boolean isConnected() {
-		Connection connection = this.current;
-		WebSocket socket = (connection != null) ? connection.socket : null;
-		return socket != null && !socket.isInputClosed() && !socket.isOutputClosed();
+		return this.link.isConnected();
 	}
 
 	/** How many times the device has connected (1 until it first reconnects). */
 	public int connections() {
-		return this.connections.get();
+		return this.link.connections();
 	}
 
 	/**
@@ -117,7 +79,7 @@ public final class SimulatedDevice implements AutoCloseable {
 	 * them off)
 	 */
 	public List<SimulatorEvent> events() {
-		return List.copyOf(this.events);
+		return this.events.all();
 	}
 
 	/**
@@ -125,12 +87,7 @@ public final class SimulatedDevice implements AutoCloseable {
 	 * @throws IllegalStateException when the device is not connected
 	 */
 	public void wakeword() {
-		Connection connection = this.current;
-		WebSocket socket = (connection != null) ? connection.socket : null;
-		if (socket == null) {
-			throw new IllegalStateException(this.name + " is not connected");
-		}
-		socket.sendText("{\"event\":\"wakeword\"}", true).orTimeout(5, TimeUnit.SECONDS).join();
+		this.link.send("{\"event\":\"wakeword\"}");
 	}
 
 	/**
@@ -154,276 +111,13 @@ public final class SimulatedDevice implements AutoCloseable {
 	 * @throws RuntimeException when the server cannot be reached (the message says why)
 	 */
 	public Utterance speak(byte[] pcm, PcmFormat format, boolean realTime) {
-		PacedPcmStream body = new PacedPcmStream(pcm, format.bytesPerSecond(), CHUNK, realTime);
-		Duration audio = Duration.ofNanos(pcm.length * 1_000_000_000L / format.bytesPerSecond());
-		HttpRequest request = HttpRequest.newBuilder(this.server.resolve("/api/internal/stt"))
-			.timeout(audio.plus(ANSWER_TIMEOUT))
-			.header("x-audio-codec", "pcm")
-			.header("x-audio-sample-rate", Integer.toString(format.sampleRate()))
-			.header("x-audio-bits", Integer.toString(format.bits()))
-			.header("x-audio-channel", Integer.toString(format.channels()))
-			// A stream of unknown length is sent chunked, like the firmware does.
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
-			.build();
-		long started = System.nanoTime();
-		HttpResponse<String> response;
-		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw ServerResponses.unreachable(this.server, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CliException("Interrupted", ex);
-		}
-		long answered = System.nanoTime();
-		long endOfSpeech = (body.endOfSpeech() > 0) ? body.endOfSpeech() : answered;
-		Duration upload = Duration.ofNanos(endOfSpeech - started);
-		Duration wait = Duration.ofNanos(answered - endOfSpeech);
-		if (response.statusCode() != 200) {
-			return new Utterance(response.statusCode(), null, ServerResponses.problem(response), upload, wait,
-					endOfSpeech);
-		}
-		JsonNode command = ServerResponses.jsonBody(response).get("command");
-		String transcript = (command != null && command.isString()) ? command.asString() : "";
-		return new Utterance(200, transcript, null, upload, wait, endOfSpeech);
+		return this.microphone.speak(pcm, format, realTime);
 	}
 
 	/** Closes the connection for good: no reconnect. */
 	@Override
 	public void close() {
-		this.closed = true;
-		Connection connection = this.current;
-		if (connection != null) {
-			connection.closeGracefully("bye");
-		}
-	}
-
-	private void connect() {
-		String url = this.server.toString().replaceFirst("^http", "ws");
-		URI socketUri = URI.create(url.endsWith("/") ? url + "ws/internal" : url + "/ws/internal");
-		Connection connection = new Connection();
-		WebSocket socket;
-		try {
-			socket = this.http.newWebSocketBuilder()
-				.connectTimeout(CONNECT_TIMEOUT)
-				.buildAsync(socketUri, connection)
-				.get(CONNECT_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new CliException("Cannot connect to " + socketUri + ": " + describe(cause), cause);
-		}
-		catch (TimeoutException ex) {
-			throw new CliException("Cannot connect to " + socketUri + ": the connection timed out", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CliException("Interrupted", ex);
-		}
-		this.current = connection;
-		socket.sendText(hello(), true).orTimeout(5, TimeUnit.SECONDS).join();
-		emit(new SimulatorEvent.Connected(this.connections.incrementAndGet()));
-		if (this.closed) {
-			connection.closeGracefully("bye");
-		}
-	}
-
-	private String hello() {
-		StringBuilder mac = new StringBuilder();
-		for (int octet : this.macAddress) {
-			mac.append((mac.length() == 0) ? "" : ", ").append(octet);
-		}
-		return "{\"hello\": {\"hostname\": " + ServerResponses.json.writeValueAsString(this.name) + ", \"hw_type\": \""
-				+ HW_TYPE + "\", \"mac_addr\": [" + mac + "]}}";
-	}
-
-	private void reconnectAfter(Duration delay) {
-		if (this.closed) {
-			return;
-		}
-		CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-			if (this.closed) {
-				return;
-			}
-			try {
-				connect();
-			}
-			catch (RuntimeException ex) {
-				emit(new SimulatorEvent.ConnectFailed(ex.getMessage()));
-				reconnectAfter(this.reconnectDelay);
-			}
-		});
-	}
-
-	private void handle(Connection connection, String frame) {
-		JsonNode message;
-		try {
-			message = ServerResponses.json.readTree(frame);
-		}
-		catch (JacksonException ex) {
-			emit(new SimulatorEvent.Unrecognised(frame));
-			return;
-		}
-		JsonNode data = message.path("data");
-		switch (message.path("cmd").asString("")) {
-			case "listen" -> emit(new SimulatorEvent.Listen());
-			case "idle" -> emit(new SimulatorEvent.Idle());
-			case "display" ->
-				emit(new SimulatorEvent.Display(data.path("title").asString(""), data.path("text").asString("")));
-			case "ota_start" -> ota(connection, message.path("ota_url").asString(""));
-			case "restart" -> {
-				emit(new SimulatorEvent.Restarting());
-				reboot(connection);
-			}
-			default -> emit(new SimulatorEvent.Unrecognised(frame));
-		}
-	}
-
-	/** Downloads the firmware away from the socket's thread, then reboots. */
-	private void ota(Connection connection, String url) {
-		emit(new SimulatorEvent.OtaStarted(url));
-		Thread.ofVirtual().name("ota-" + this.name).start(() -> {
-			try {
-				long bytes = download(URI.create(url));
-				emit(new SimulatorEvent.OtaDownloaded(url, bytes));
-				reboot(connection);
-			}
-			catch (IllegalArgumentException | IOException | CliException ex) {
-				emit(new SimulatorEvent.OtaFailed(url, describe(ex)));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		});
-	}
-
-	private long download(URI url) throws IOException, InterruptedException {
-		HttpResponse<InputStream> response = this.http.send(
-				HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(2)).GET().build(),
-				HttpResponse.BodyHandlers.ofInputStream());
-		try (InputStream body = response.body()) {
-			if (response.statusCode() != 200) {
-				throw new CliException("HTTP " + response.statusCode());
-			}
-			long bytes = body.transferTo(OutputStreamSink.INSTANCE);
-			long expected = response.headers().firstValueAsLong("Content-Length").orElse(bytes);
-			if (bytes != expected) {
-				throw new CliException("got " + bytes + " bytes, Content-Length said " + expected);
-			}
-			if (bytes == 0) {
-				throw new CliException("the firmware is empty");
-			}
-			return bytes;
-		}
-	}
-
-	/**
-	 * Like the ESP32 restarting: the socket goes, and the device is back a moment later.
-	 */
-	private void reboot(Connection connection) {
-		connection.closeGracefully("restart");
-		reconnectAfter(this.rebootDelay);
-	}
-
-	private void emit(SimulatorEvent event) {
-		if (this.keepEvents) {
-			this.events.add(event);
-		}
-		try {
-			this.listener.accept(event);
-		}
-		catch (RuntimeException ex) {
-			// The listener is the caller's; the device goes on regardless.
-		}
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root && !(root instanceof CliException)) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return (message != null && !message.isBlank()) ? message : root.getClass().getSimpleName();
-	}
-
-	/**
-	 * One WebSocket connection: gathers text frames and tells a drop it did not cause
-	 * from one the device chose (a restart), which reconnects sooner.
-	 */
-	private final class Connection implements WebSocket.Listener {
-
-		private final StringBuilder partial = new StringBuilder();
-
-		private volatile @Nullable WebSocket socket;
-
-		private volatile boolean leaving;
-
-		@Override
-		public void onOpen(WebSocket webSocket) {
-			this.socket = webSocket;
-			webSocket.request(1);
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.partial.append(data);
-			if (last) {
-				String frame = this.partial.toString();
-				this.partial.setLength(0);
-				handle(this, frame);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			ended(statusCode, reason);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			ended(-1, describe(error));
-		}
-
-		private void ended(int code, String reason) {
-			if (this.leaving || SimulatedDevice.this.closed) {
-				return;
-			}
-			this.leaving = true;
-			emit(new SimulatorEvent.Disconnected(code, reason));
-			reconnectAfter(SimulatedDevice.this.reconnectDelay);
-		}
-
-		void closeGracefully(String reason) {
-			this.leaving = true;
-			WebSocket open = this.socket;
-			if (open == null) {
-				return;
-			}
-			open.sendClose(WebSocket.NORMAL_CLOSURE, reason)
-				.orTimeout(2, TimeUnit.SECONDS)
-				.whenComplete((ignored, failure) -> open.abort());
-		}
-
-	}
-
-	/** Counts a download without keeping it. */
-	private static final class OutputStreamSink extends java.io.OutputStream {
-
-		static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-		@Override
-		public void write(int b) {
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-		}
-
+		this.link.close();
 	}
 
 	/**
@@ -522,7 +216,7 @@ public final class SimulatedDevice implements AutoCloseable {
 		 */
 		public SimulatedDevice connect() {
 			SimulatedDevice device = new SimulatedDevice(this);
-			device.connect();
+			device.link.connect();
 			return device;
 		}
 

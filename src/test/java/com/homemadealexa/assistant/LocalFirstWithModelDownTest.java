@@ -4,25 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
-import com.homemadealexa.testsupport.OpenAiSpeechStubs;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.Model;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,41 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An LLM is configured but its server fails: matched commands never reach it, the rest
  * get the simple-commands phrase.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LocalFirstWithModelDownTest {
-
-	static final WireMockServer openAi = LoopbackWireMock.start();
-
-	static final OpenAiChatStubs chat = new OpenAiChatStubs(openAi);
-
-	@TempDir
-	static Path data;
-
-	@LocalServerPort
-	int port;
+@CloudFakesTest(language = "en-US", model = Model.DOWN)
+class LocalFirstWithModelDownTest extends CloudFakesIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@DynamicPropertySource
-	static void failingModel(DynamicPropertyRegistry registry) {
-		registry.add("openai.api-key", () -> "test-key");
-		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("data.dir", () -> data.resolve("data").toString());
-		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
-	}
-
-	@BeforeEach
-	void modelIsDown() {
-		openAi.resetAll();
-		chat.failWith(503);
-	}
-
-	@AfterAll
-	static void stop() {
-		openAi.stop();
-	}
 
 	@Test
 	void aMatchedCommandMakesNoRequestToTheModel() throws Exception {
@@ -85,7 +46,7 @@ class LocalFirstWithModelDownTest {
 
 	private JsonNode chat(String command) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/internal/chat"))
+			.send(HttpRequest.newBuilder(URI.create(url("/api/internal/chat")))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + command + "\"}"))
 				.build(), HttpResponse.BodyHandlers.ofString());

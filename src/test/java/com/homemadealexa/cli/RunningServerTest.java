@@ -1,33 +1,22 @@
 package com.homemadealexa.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.device.Devices;
-import com.homemadealexa.testsupport.FakeAudioServer;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
-import com.homemadealexa.testsupport.OpenAiSpeechStubs;
-import com.homemadealexa.testsupport.TestWavs;
+import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
 import org.junit.jupiter.api.BeforeEach;
-import org.mindrot.jbcrypt.BCrypt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.awaitility.Awaitility.await;
 
@@ -36,50 +25,24 @@ import static org.awaitility.Awaitility.await;
  * loopback fakes speaking their wire formats. The fakes and the folder are shared by the
  * subclasses, so they share one application context too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RunningServerTest {
+@CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI,
+		password = RunningServerTest.PASSWORD, voiceMillis = 300)
+abstract class RunningServerTest extends CloudFakesIntegrationTest {
 
 	static final String PASSWORD = "open sesame";
-
-	static final WireMockServer openAi = LoopbackWireMock.start();
-
-	static final FakeAudioServer speaker = FakeAudioServer.start();
-
-	static final OpenAiChatStubs chat = new OpenAiChatStubs(openAi);
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	/** Outlives each test class, as the context does; removed when the JVM exits. */
-	static final Path folder = temporaryFolder();
+	static final Path folder = CloudFakes.folder(RunningServerTest.class);
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Devices devices;
 
-	@DynamicPropertySource
-	static void server(DynamicPropertyRegistry registry) {
-		registry.add("openai.api-key", () -> "test-key");
-		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
-		registry.add("speech.stt-provider", () -> "openai");
-		registry.add("speech.tts-provider", () -> "openai");
-		registry.add("audio-server.url", speaker::url);
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("assistant.prefer-local", () -> "false");
-		registry.add("auth.password-hash", () -> BCrypt.hashpw(PASSWORD, BCrypt.gensalt(4)));
-		registry.add("data.dir", () -> folder.resolve("data").toString());
-		registry.add("firmware.dir", () -> folder.resolve("firmware").toString());
-		registry.add("audio.log-dir", () -> folder.resolve("audio_log").toString());
-	}
-
 	@BeforeEach
-	void resetFakesAndWaitForNoDevices() {
-		openAi.resetAll();
-		speaker.reset();
-		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(300));
+	void waitForNoDevices() {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.devices.connected().isEmpty());
 	}
 
@@ -112,24 +75,6 @@ abstract class RunningServerTest {
 	HttpResponse<String> get(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(server().resolve(path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static Path temporaryFolder() {
-		try {
-			Path created = Files.createTempDirectory("cli-tests");
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					FileSystemUtils.deleteRecursively(created);
-				}
-				catch (IOException ex) {
-					// A leftover in the system's temporary folder is harmless.
-				}
-			}));
-			return created;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

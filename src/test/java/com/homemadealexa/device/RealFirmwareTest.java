@@ -172,7 +172,7 @@ class RealFirmwareTest extends CloudFakesIntegrationTest {
 
 	@Test
 	void otaSendsEachDeviceTheAddressItReachedAndTheFirmwareDownloadsAsTheDeviceAsksForIt() throws Exception {
-		Path firmwareDir = CloudFakes.folder().resolve("firmware");
+		Path firmwareDir = CloudFakes.folder(RealFirmwareTest.class).resolve("firmware");
 		Files.createDirectories(firmwareDir);
 		byte[] image = new byte[5000];
 		image[0] = (byte) 0xE9;

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.homemadealexa.cli.DeviceHello;
+
 /**
  * A device that opens a WebSocket, says hello and then never reads again: it answers no
  * ping and lets the server's writes pile up, like a device that hung or left Wi-Fi range
@@ -39,8 +41,7 @@ final class SilentDevice implements AutoCloseable {
 			socket.close();
 			throw new IOException("Handshake refused: " + response);
 		}
-		out.write(
-				maskedTextFrame("{\"hello\": {\"hostname\": \"" + hostname + "\", \"hw_type\": \"ESP32-S3-BOX-3\"}}"));
+		out.write(maskedTextFrame(DeviceHello.of(hostname).json()));
 		out.flush();
 		return new SilentDevice(socket);
 	}

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.homemadealexa.cli.DeviceHello;
+
 /**
  * A device (or webapp tab) for tests: a real WebSocket client that keeps every text frame
  * it receives. Answers pings like the ESP32 firmware does.
@@ -56,9 +58,9 @@ public final class TestDevice implements AutoCloseable {
 	 */
 	public TestDevice hello(String hostname) {
 		int hash = hostname.hashCode();
-		return send("{\"hello\": {\"hostname\": \"" + hostname
-				+ "\", \"hw_type\": \"ESP32-S3-BOX-3\", \"mac_addr\": [72, 202, 67, " + (hash >>> 16 & 0xFF) + ", "
-				+ (hash >>> 8 & 0xFF) + ", " + (hash & 0xFF) + "]}}");
+		return send(DeviceHello.of(hostname)
+			.withMac(72, 202, 67, hash >>> 16 & 0xFF, hash >>> 8 & 0xFF, hash & 0xFF)
+			.json());
 	}
 
 	public TestDevice send(String text) {

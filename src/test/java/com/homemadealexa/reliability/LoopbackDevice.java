@@ -2,6 +2,7 @@ package com.homemadealexa.reliability;
 
 import java.time.Duration;
 
+import com.homemadealexa.cli.DeviceHello;
 import com.homemadealexa.device.TestDevice;
 
 /**
@@ -23,8 +24,7 @@ final class LoopbackDevice implements AutoCloseable {
 
 	static LoopbackDevice connect(int port, int host, String hostname) {
 		TestDevice device = TestDevice.connect(Loopback.client(host), port, "/ws/internal");
-		device.send("{\"hello\": {\"hostname\": \"" + hostname
-				+ "\", \"hw_type\": \"ESP32-S3-BOX-3\", \"mac_addr\": [72, 202, 67, 1, 2, " + (host & 0xFF) + "]}}");
+		device.send(DeviceHello.of(hostname).withMac(72, 202, 67, 1, 2, host & 0xFF).json());
 		return new LoopbackDevice(host, device);
 	}
 

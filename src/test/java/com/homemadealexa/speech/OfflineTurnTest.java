@@ -5,25 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
-import com.homemadealexa.testsupport.FakeAudioServer;
+import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.Model;
+import com.homemadealexa.testsupport.CloudFakesTest.SpeechToText;
+import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
 import com.homemadealexa.testsupport.FakeWyomingServer;
 import com.homemadealexa.testsupport.TestWavs;
 
@@ -36,56 +32,19 @@ import static org.awaitility.Awaitility.await;
  * "what time is it", the local command answers, a loopback Wyoming voice (Piper's 22,050
  * Hz) or espeak-ng speaks it on the audio server, and the device gets {@code listen}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OfflineTurnTest {
+@CloudFakesTest(language = "en-US", speechToText = SpeechToText.WYOMING, textToSpeech = TextToSpeech.WYOMING,
+		model = Model.NONE, properties = "speech.timeout-seconds=10")
+class OfflineTurnTest extends CloudFakesIntegrationTest {
 
-	static final FakeWyomingServer whisper = FakeWyomingServer.start(FakeWyomingServer.transcriber("what time is it"));
+	/** Hears "what time is it" after each reset. */
+	static final FakeWyomingServer whisper = CloudFakes.wyomingSpeechToText();
 
-	static final FakeWyomingServer piper = FakeWyomingServer.start(FakeWyomingServer.piper(22050, 900));
-
-	static final FakeAudioServer speaker = FakeAudioServer.start();
+	/** Piper's 22,050 Hz, 900 ms a sentence, after each reset. */
+	static final FakeWyomingServer piper = CloudFakes.wyomingTextToSpeech();
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	@TempDir
-	static Path folder;
-
-	@LocalServerPort
-	int port;
-
 	final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void offline(DynamicPropertyRegistry registry) {
-		registry.add("openai.api-key", () -> "");
-		registry.add("azure.speech-key", () -> "");
-		registry.add("azure.host", () -> "");
-		registry.add("speech.stt-provider", () -> "wyoming");
-		registry.add("speech.tts-provider", () -> "wyoming");
-		registry.add("speech.timeout-seconds", () -> "10");
-		registry.add("wyoming.stt-url", whisper::url);
-		registry.add("wyoming.tts-url", piper::url);
-		registry.add("audio-server.url", speaker::url);
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("assistant.prefer-local", () -> "true");
-		registry.add("data.dir", () -> folder.resolve("data").toString());
-		registry.add("firmware.dir", () -> folder.resolve("firmware").toString());
-		registry.add("audio.log-dir", () -> folder.resolve("audio_log").toString());
-	}
-
-	@BeforeEach
-	void reset() {
-		speaker.reset();
-		piper.script(FakeWyomingServer.piper(22050, 900));
-		whisper.script(FakeWyomingServer.transcriber("what time is it"));
-	}
-
-	@AfterAll
-	static void stop() {
-		whisper.close();
-		piper.close();
-		speaker.close();
-	}
 
 	@Test
 	void describesTheServicesAtStartUp() {
@@ -145,7 +104,7 @@ class OfflineTurnTest {
 
 	private HttpResponse<String> upload() throws Exception {
 		byte[] pcm = TestWavs.tonePcm(PcmFormat.SPEECH, 700, 300);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/internal/stt"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/internal/stt")))
 			.header("x-audio-codec", "pcm")
 			.header("x-audio-sample-rate", "16000")
 			.header("x-audio-bits", "16")

@@ -1,33 +1,31 @@
 package com.homemadealexa.testsupport;
 
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of integration tests that run the whole application against the
- * {@link CloudFakes}: a real server on a random port, the audio server, OpenAI and Azure
- * faked on loopback, state in a temporary folder. Subclasses that add no configuration of
- * their own share one application context. Fakes are reset before each test.
+ * {@link CloudFakes}, with handles on the fakes and the server's port. As it stands it is
+ * the shipped household: Polish, local commands first, speech-to-text by OpenAI,
+ * text-to-speech by Azure, state in a temporary folder. A subclass describes another
+ * household with a {@link CloudFakesTest} of its own; subclasses with the same household
+ * share one application context. Fakes are reset before each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CloudFakesTest
 public abstract class CloudFakesIntegrationTest {
+
+	/** OpenAI: speech-to-text, chat completions, text-to-speech. */
+	protected static final WireMockServer openAi = CloudFakes.openAi();
+
+	/** The audio server: what the household hears. */
+	protected static final FakeAudioServer speaker = CloudFakes.audioServer();
+
+	/** Chat completion stubs on {@link #openAi}. */
+	protected static final OpenAiChatStubs chat = CloudFakes.chat();
 
 	@LocalServerPort
 	protected int port;
-
-	@DynamicPropertySource
-	static void cloudFakes(DynamicPropertyRegistry registry) {
-		CloudFakes.registerProperties(registry);
-	}
-
-	@BeforeEach
-	void resetCloudFakes() {
-		CloudFakes.resetAll();
-	}
 
 	/** {@code http://127.0.0.1:<port><path>} */
 	protected String url(String path) {

@@ -2,6 +2,7 @@ package com.homemadealexa.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -9,8 +10,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -85,9 +86,18 @@ public final class OpenAiChatStubs {
 		return this.server.findAll(postRequestedFor(urlEqualTo(PATH))).size();
 	}
 
+	/**
+	 * The server sends the model the transcript as the interpreter normalised it:
+	 * stripped of trailing punctuation and lower-cased. A stub written as the user said
+	 * it ("Tell me a joke.") would never match that ("tell me a joke") by a plain
+	 * {@code containing}, and its request would get WireMock's 404; so the stub's text is
+	 * matched the same way, case-insensitively and without its trailing punctuation.
+	 */
 	private static MappingBuilder forUser(String userText) {
+		String said = userText.strip().replaceAll("[\\s.,?!]+$", "");
 		return post(urlEqualTo(PATH)).atPriority(5)
-			.withRequestBody(matchingJsonPath("$.messages[-1:].content", containing(userText)));
+			.withRequestBody(
+					matchingJsonPath("$.messages[-1:].content", matching("(?isu).*" + Pattern.quote(said) + ".*")));
 	}
 
 	public static ResponseDefinitionBuilder textResponse(String answer) {

@@ -5,30 +5,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Base64;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
-import com.homemadealexa.testsupport.FakeAudioServer;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mindrot.jbcrypt.BCrypt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -41,52 +30,13 @@ import static org.awaitility.Awaitility.await;
  * {@code /api/internal/chat} (spoken on a device when one is named), their limits, and
  * the recent-utterances list that now keeps typed and failed utterances too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ChatRoutesTest {
-
-	static final WireMockServer openAi = LoopbackWireMock.start();
-
-	static final FakeAudioServer speaker = FakeAudioServer.start();
-
-	static final OpenAiChatStubs chat = new OpenAiChatStubs(openAi);
+@CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI, password = "secret",
+		voiceMillis = 200)
+class ChatRoutesTest extends CloudFakesIntegrationTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	@TempDir
-	static Path data;
-
-	@LocalServerPort
-	int port;
-
 	final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("openai.api-key", () -> "test-key");
-		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
-		registry.add("speech.stt-provider", () -> "openai");
-		registry.add("speech.tts-provider", () -> "openai");
-		registry.add("audio-server.url", speaker::url);
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("assistant.prefer-local", () -> "false");
-		registry.add("auth.password-hash", () -> BCrypt.hashpw("secret", BCrypt.gensalt(4)));
-		registry.add("data.dir", () -> data.resolve("data").toString());
-		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
-		registry.add("audio.log-dir", () -> data.resolve("audio_log").toString());
-	}
-
-	@BeforeEach
-	void resetFakes() {
-		openAi.resetAll();
-		speaker.reset();
-		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(200));
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		openAi.stop();
-		speaker.close();
-	}
 
 	@Test
 	void theWebappsTypedCommandGetsTheSameReplyAsSpeechWithoutSpeechToText() throws Exception {

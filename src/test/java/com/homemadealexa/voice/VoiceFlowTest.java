@@ -5,37 +5,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.audio.Chimes;
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
-import com.homemadealexa.testsupport.FakeAudioServer;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
+import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import com.homemadealexa.testsupport.firmware.FirmwareDevice;
 import com.homemadealexa.testsupport.firmware.FirmwareOptions;
 import com.homemadealexa.testsupport.firmware.SttUpload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mindrot.jbcrypt.BCrypt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,22 +36,11 @@ import static org.awaitility.Awaitility.await;
  * device against the running server, with OpenAI and the audio server replaced by
  * loopback fakes speaking their wire formats.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class VoiceFlowTest {
-
-	static final WireMockServer openAi = LoopbackWireMock.start();
-
-	static final FakeAudioServer speaker = FakeAudioServer.start();
-
-	static final OpenAiChatStubs chat = new OpenAiChatStubs(openAi);
+@CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI, password = "secret",
+		voiceMillis = 200, properties = "audio.save-audio=true")
+class VoiceFlowTest extends CloudFakesIntegrationTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
-
-	@TempDir
-	static Path data;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Chimes chimes;
@@ -69,35 +49,6 @@ class VoiceFlowTest {
 	com.homemadealexa.device.Devices devices;
 
 	final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("openai.api-key", () -> "test-key");
-		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
-		registry.add("speech.stt-provider", () -> "openai");
-		registry.add("speech.tts-provider", () -> "openai");
-		registry.add("audio-server.url", speaker::url);
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("assistant.prefer-local", () -> "false");
-		registry.add("auth.password-hash", () -> BCrypt.hashpw("secret", BCrypt.gensalt(4)));
-		registry.add("data.dir", () -> data.resolve("data").toString());
-		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
-		registry.add("audio.log-dir", () -> data.resolve("audio_log").toString());
-		registry.add("audio.save-audio", () -> "true");
-	}
-
-	@BeforeEach
-	void resetFakes() {
-		openAi.resetAll();
-		speaker.reset();
-		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(200));
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		openAi.stop();
-		speaker.close();
-	}
 
 	@Test
 	void answersAtOnceThenSpeaksTheReplyAndTheDeviceListensAgain() throws Exception {
@@ -111,7 +62,7 @@ class VoiceFlowTest {
 			assertThat(device.nextCommand().cmd()).isEqualTo("listen");
 			assertThat(speaker.plays()).hasSize(2);
 		}
-		try (var saved = java.nio.file.Files.list(data.resolve("audio_log"))) {
+		try (var saved = java.nio.file.Files.list(CloudFakes.folder(VoiceFlowTest.class).resolve("audio_log"))) {
 			assertThat(saved.filter((file) -> file.toString().endsWith(".wav")).toList()).isNotEmpty();
 		}
 		String metrics = this.http

@@ -10,23 +10,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.device.TestDevice;
-import com.homemadealexa.testsupport.FakeAudioServer;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import com.homemadealexa.testsupport.OpenAiChatStubs;
+import com.homemadealexa.testsupport.CloudFakes;
+import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
+import com.homemadealexa.testsupport.CloudFakesTest;
+import com.homemadealexa.testsupport.CloudFakesTest.TextToSpeech;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mindrot.jbcrypt.BCrypt;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,11 +32,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -52,14 +45,9 @@ import static org.assertj.core.api.Assertions.within;
  * The webapp and the LAN console in a real headless Chromium against the running server,
  * with OpenAI replaced by a loopback fake and Chromium's fake microphone playing a WAV.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebappBrowserTest {
-
-	static final WireMockServer openAi = LoopbackWireMock.start();
-
-	static final FakeAudioServer speaker = FakeAudioServer.start();
-
-	static final OpenAiChatStubs chat = new OpenAiChatStubs(openAi);
+@CloudFakesTest(language = "en-US", preferLocal = false, textToSpeech = TextToSpeech.OPENAI, password = "secret",
+		voiceMillis = 400)
+class WebappBrowserTest extends CloudFakesIntegrationTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -73,25 +61,7 @@ class WebappBrowserTest {
 
 	static HeadlessChromium chromium;
 
-	@LocalServerPort
-	int port;
-
 	final HttpClient http = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("openai.api-key", () -> "test-key");
-		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
-		registry.add("speech.stt-provider", () -> "openai");
-		registry.add("speech.tts-provider", () -> "openai");
-		registry.add("audio-server.url", speaker::url);
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("assistant.prefer-local", () -> "false");
-		registry.add("auth.password-hash", () -> BCrypt.hashpw("secret", BCrypt.gensalt(4)));
-		registry.add("data.dir", () -> temp.resolve("data").toString());
-		registry.add("firmware.dir", () -> temp.resolve("firmware").toString());
-		registry.add("audio.log-dir", () -> temp.resolve("audio_log").toString());
-	}
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -110,15 +80,6 @@ class WebappBrowserTest {
 		if (chromium != null) {
 			chromium.close();
 		}
-		openAi.stop();
-		speaker.close();
-	}
-
-	@BeforeEach
-	void resetFakes() {
-		openAi.resetAll();
-		speaker.reset();
-		OpenAiSpeechStubs.speechReturns(openAi, TestWavs.speech(400));
 	}
 
 	@Test
@@ -252,7 +213,9 @@ class WebappBrowserTest {
 			JsonNode ota = json.readTree(device.nextMessage());
 			assertThat(ota.get("cmd").asString()).isEqualTo("ota_start");
 			assertThat(ota.get("ota_url").asString()).endsWith("/firmware/box3-1.2.0.bin");
-			assertThat(Files.readAllBytes(temp.resolve("firmware/box3-1.2.0.bin"))).containsExactly(0xE9, 1, 2, 3);
+			assertThat(
+					Files.readAllBytes(CloudFakes.folder(WebappBrowserTest.class).resolve("firmware/box3-1.2.0.bin")))
+				.containsExactly(0xE9, 1, 2, 3);
 		}
 	}
 
@@ -421,10 +384,6 @@ class WebappBrowserTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
 	}
 
 	private static byte[] concat(byte[]... parts) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.homemadealexa.cli.DeviceHello;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -201,13 +202,9 @@ public final class FirmwareDevice implements AutoCloseable {
 		}
 	}
 
+	// cJSON_Print's formatted output, tabs and all, as the firmware sends it.
 	private String hello() {
-		StringBuilder mac = new StringBuilder();
-		for (int b : this.options.mac()) {
-			mac.append((mac.length() > 0) ? ", " : "").append(b);
-		}
-		return "{\n\t\"hello\":\t{\n\t\t\"hostname\":\t\"" + hostname() + "\",\n\t\t\"hw_type\":\t\""
-				+ this.options.hwType() + "\",\n\t\t\"mac_addr\":\t[" + mac + "]\n\t}\n}";
+		return DeviceHello.of(hostname()).withHwType(this.options.hwType()).withMac(this.options.mac()).firmwareJson();
 	}
 
 	// cb_ws_event: one DATA event per 4096-byte piece, parsed alone after strndup.
