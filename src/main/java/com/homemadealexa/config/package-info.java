@@ -3,6 +3,8 @@
  * overrides, and one-sentence start-up errors for bad keys.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.homemadealexa.config;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
