@@ -5,7 +5,10 @@ import java.util.Map;
 
 /**
  * One thing the assistant can do, offered to the LLM as a tool. Every {@code Skill} bean
- * is discovered and offered automatically; adding a skill touches no other file.
+ * is discovered and offered automatically: there is no list of skills to edit. What the
+ * skill says (its description, its replies) goes in a message bundle under
+ * {@code messages/}, in every language; a template in {@code templates/*.txt} lets it
+ * answer without the model ({@code docs/local-commands.md}).
  *
  * <p>
  * Implementations are thread-safe: utterances from several devices run at once.
