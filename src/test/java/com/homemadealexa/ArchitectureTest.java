@@ -7,27 +7,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the features apart: no cycles between feature packages, and the ports that the
- * pipeline uses never reach back into it.
+ * Rules the module declarations do not state: the ports that the pipeline uses never
+ * reach back into it, whatever a module's {@code allowedDependencies} come to say, and
+ * WebSockets stay inside {@code device}. Module boundaries and cycles are
+ * {@link ModularityTest}'s.
  */
 class ArchitectureTest {
 
 	private static final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("com.homemadealexa");
-
-	@Test
-	void featuresHaveNoCycles() {
-		assertThat(slices().matching("com.homemadealexa.(*)..")
-			.should()
-			.beFreeOfCycles()
-			.evaluate(classes)
-			.getFailureReport()
-			.getDetails()).isEmpty();
-	}
 
 	@Test
 	void portsAndProvidersDoNotDependOnThePipeline() {
@@ -42,7 +33,7 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void skillsReachTheDevicesOnlyThroughTheDevicesPort() {
+	void onlyTheDevicePackageUsesSpringWebSocket() {
 		assertThat(noClasses().that()
 			.resideOutsideOfPackages("com.homemadealexa.device..")
 			.should()

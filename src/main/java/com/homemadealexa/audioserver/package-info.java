@@ -4,6 +4,8 @@
  * it on {@code /api/abort}. Runs without Spring, next to the speaker.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.homemadealexa.audioserver;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

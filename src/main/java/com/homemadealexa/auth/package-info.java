@@ -3,6 +3,8 @@
  * rules of every route.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "config", "device" })
 package com.homemadealexa.auth;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

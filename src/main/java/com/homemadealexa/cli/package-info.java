@@ -5,6 +5,8 @@
  * Runs without Spring.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "audio", "audioserver" })
 package com.homemadealexa.cli;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

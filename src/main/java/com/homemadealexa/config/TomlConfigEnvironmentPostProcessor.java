@@ -35,9 +35,9 @@ class TomlConfigEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
 		String chosen = environment.getProperty("config", System.getenv("ALEXA_CONFIG"));
 		Path file = Path.of((chosen == null || chosen.isBlank()) ? "config.toml" : chosen);
 		// An unknown section or key is a warning, not a failure: see UnknownKeys.
-		Map<String, Object> properties = TomlConfigFile.load(file, chosen != null && !chosen.isBlank(), System::getenv,
-				this.log::warn);
-		Object host = properties.get("server.host");
+		Map<String, Object> properties = TomlConfigFile.load(file, chosen != null && !chosen.isBlank(), this.log::warn);
+		// [server] host is Spring's server.address; SERVER_HOST overrides the file's.
+		Object host = environment.getProperty("server.host", Object.class, properties.get("server.host"));
 		if (host != null) {
 			properties.putIfAbsent("server.address", host);
 		}

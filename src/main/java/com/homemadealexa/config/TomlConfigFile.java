@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import com.electronwill.nightconfig.core.UnmodifiableConfig;
 import com.electronwill.nightconfig.core.io.ParsingException;
@@ -21,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * Reads {@code config.toml} into flat Spring property names.
  *
  * <p>
- * The embedded defaults (the shipped {@code config.toml}, copied into the jar) come
- * first, the user's file overrides them, and environment variables override both. TOML
- * names are snake_case; Spring's are kebab-case, so {@code [auth] jwt_secret} becomes
- * {@code auth.jwt-secret} and the environment variable {@code AUTH_JWT_SECRET}.
+ * The embedded defaults (the shipped {@code config.toml}, copied into the jar) come first
+ * and the user's file overrides them. TOML names are snake_case; Spring's are kebab-case,
+ * so {@code [auth] jwt_secret} becomes {@code auth.jwt-secret}. Environment variables are
+ * not read here: this property source sits below Spring's own, whose relaxed binding maps
+ * {@code auth.jwt-secret} to {@code AUTH_JWT_SECRET} and takes a comma-separated variable
+ * for a whole list.
  */
 final class TomlConfigFile {
 
@@ -34,19 +35,18 @@ final class TomlConfigFile {
 	}
 
 	/**
-	 * Loads and merges the defaults, the file (may be absent) and the environment.
+	 * Loads and merges the defaults and the file (may be absent).
 	 */
-	static Map<String, Object> load(Path file, boolean fileRequired, UnaryOperator<String> environment) {
-		return load(file, fileRequired, environment, (warning) -> {
+	static Map<String, Object> load(Path file, boolean fileRequired) {
+		return load(file, fileRequired, (warning) -> {
 		});
 	}
 
 	/**
-	 * Loads and merges the defaults, the file (may be absent) and the environment, and
-	 * reports each section or key of the file that the shipped config.toml does not know.
+	 * Loads and merges the defaults and the file (may be absent), and reports each
+	 * section or key of the file that the shipped config.toml does not know.
 	 */
-	static Map<String, Object> load(Path file, boolean fileRequired, UnaryOperator<String> environment,
-			Consumer<String> warnings) {
+	static Map<String, Object> load(Path file, boolean fileRequired, Consumer<String> warnings) {
 		UnmodifiableConfig defaults = embeddedDefaults();
 		Map<String, Object> properties = new LinkedHashMap<>(flatten(defaults));
 		if (Files.isRegularFile(file)) {
@@ -59,10 +59,13 @@ final class TomlConfigFile {
 		else if (fileRequired) {
 			throw new ConfigurationException("The configuration file " + file.toAbsolutePath() + " does not exist.");
 		}
-		applyEnvironment(properties, environment);
 		return properties;
 	}
 
+	/**
+	 * @return the environment variable Spring binds to the property, e.g.
+	 * {@code AUTH_JWT_SECRET} for {@code auth.jwt-secret}
+	 */
 	static String environmentName(String propertyName) {
 		return propertyName.replaceAll("[.\\-\\[\\]]+", "_").replaceAll("_$", "").toUpperCase();
 	}
@@ -138,27 +141,6 @@ final class TomlConfigFile {
 			.map((name) -> name.substring(0, name.indexOf('[')))
 			.distinct()
 			.forEach((list) -> defaults.keySet().removeIf((name) -> name.startsWith(list + "[")));
-	}
-
-	private static void applyEnvironment(Map<String, Object> properties, UnaryOperator<String> environment) {
-		for (String name : List.copyOf(properties.keySet())) {
-			boolean listElement = name.matches(".*\\[\\d+]$")
-					&& !name.substring(0, name.lastIndexOf('[')).contains("[");
-			if (listElement) {
-				String list = name.substring(0, name.lastIndexOf('['));
-				String value = environment.apply(environmentName(list));
-				if (value != null) {
-					properties.keySet().removeIf((key) -> key.startsWith(list + "["));
-					properties.put(list, value);
-				}
-			}
-			else if (!name.contains("[")) {
-				String value = environment.apply(environmentName(name));
-				if (value != null) {
-					properties.put(name, value);
-				}
-			}
-		}
 	}
 
 }

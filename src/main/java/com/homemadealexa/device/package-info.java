@@ -3,6 +3,8 @@
  * sent to them.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.homemadealexa.device;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * health component built from them.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.homemadealexa.health;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

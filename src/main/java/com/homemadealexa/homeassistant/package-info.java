@@ -3,6 +3,8 @@
  * Assist conversation agent as a fallback brain.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "i18n", "skill" })
 package com.homemadealexa.homeassistant;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

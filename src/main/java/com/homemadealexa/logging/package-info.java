@@ -4,6 +4,8 @@
  * in {@code logback-spring.xml}).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.homemadealexa.logging;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

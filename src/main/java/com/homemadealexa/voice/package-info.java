@@ -3,6 +3,8 @@
  * devices and the webapp.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "assistant", "audio", "device", "i18n", "speech" })
 package com.homemadealexa.voice;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * or OpenWeatherMap (with a key).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "health", "i18n", "skill" })
 package com.homemadealexa.weather;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

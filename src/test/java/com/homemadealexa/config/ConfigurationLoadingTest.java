@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,8 +25,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationLoadingTest {
-
-	private static final Map<String, String> NO_ENVIRONMENT = Map.of();
 
 	@TempDir
 	Path folder;
@@ -102,8 +101,7 @@ class ConfigurationLoadingTest {
 	@Test
 	void aSyntaxErrorNamesTheLineAndColumn() throws IOException {
 		Path file = write("[server]\nport = 8080\n\n[assistant]\n  name = = \"Alexa\"\n");
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> TomlConfigFile.load(file, true, NO_ENVIRONMENT::get))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> TomlConfigFile.load(file, true))
 			.withMessageStartingWith("The configuration file " + file + " is not valid TOML at line 5, column ")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n").endsWith("."));
 	}
@@ -111,8 +109,7 @@ class ConfigurationLoadingTest {
 	@Test
 	void aSyntaxErrorAtALineEndStaysOneLine() throws IOException {
 		Path file = write("[auth\nusername = ");
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> TomlConfigFile.load(file, true, NO_ENVIRONMENT::get))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> TomlConfigFile.load(file, true))
 			.withMessageContaining("at line 1, column 6")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n"));
 	}
@@ -150,12 +147,15 @@ class ConfigurationLoadingTest {
 				[auth]
 				jwt_secret = "from-the-file-from-the-file-from-the-file"
 				""");
-		Map<String, String> environment = Map.of("AUTH_JWT_SECRET", "from-the-environment-from-the-environment",
-				"SERVER_TRUSTED_NETWORKS", "10.0.0.0/8,192.168.0.0/16");
-		Map<String, Object> properties = TomlConfigFile.load(file, true, environment::get);
-		assertThat(properties).containsEntry("auth.jwt-secret", "from-the-environment-from-the-environment")
-			.containsEntry("server.trusted-networks", "10.0.0.0/8,192.168.0.0/16");
-		assertThat(properties.keySet()).noneMatch((name) -> name.startsWith("server.trusted-networks["));
+		Map<String, Object> variables = Map.of("AUTH_JWT_SECRET", "from-the-environment-from-the-environment",
+				"SERVER_TRUSTED_NETWORKS", "10.0.0.0/8,192.168.0.0/16", "SERVER_HOST", "127.0.0.1");
+		Binder binder = Binder.get(ProcessEnvironment.with(file, variables));
+		assertThat(binder.bind("auth", AuthSettings.class).get().jwtSecret())
+			.isEqualTo("from-the-environment-from-the-environment");
+		assertThat(binder.bind("server", ServerSettings.class).get().trustedNetworks()).containsExactly("10.0.0.0/8",
+				"192.168.0.0/16");
+		// [server] host is where Spring's server.address comes from.
+		assertThat(binder.bind("server.address", String.class).get()).isEqualTo("127.0.0.1");
 	}
 
 	@Test
@@ -165,7 +165,7 @@ class ConfigurationLoadingTest {
 				port = 9090
 				trusted_networks = ["192.168.1.0/24"]
 				""");
-		Map<String, Object> properties = TomlConfigFile.load(file, true, NO_ENVIRONMENT::get);
+		Map<String, Object> properties = TomlConfigFile.load(file, true);
 		assertThat(properties).containsEntry("server.port", 9090)
 			.containsEntry("server.trusted-networks[0]", "192.168.1.0/24")
 			.doesNotContainKey("server.trusted-networks[1]")
@@ -175,16 +175,14 @@ class ConfigurationLoadingTest {
 
 	@Test
 	void usesTheDefaultsWhenTheImplicitFileIsAbsent() {
-		Map<String, Object> properties = TomlConfigFile.load(this.folder.resolve("config.toml"), false,
-				NO_ENVIRONMENT::get);
+		Map<String, Object> properties = TomlConfigFile.load(this.folder.resolve("config.toml"), false);
 		assertThat(properties).containsEntry("auth.jwt-expire-days", 30).containsEntry("assistant.language", "pl-PL");
 	}
 
 	@Test
 	void refusesInvalidTomlInOneSentence() throws IOException {
 		Path file = write("[auth\nusername = ");
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> TomlConfigFile.load(file, true, NO_ENVIRONMENT::get))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> TomlConfigFile.load(file, true))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("not valid TOML")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n").endsWith("."));
@@ -193,8 +191,7 @@ class ConfigurationLoadingTest {
 	@Test
 	void refusesAMissingExplicitFileInOneSentence() {
 		Path missing = this.folder.resolve("missing.toml");
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> TomlConfigFile.load(missing, true, NO_ENVIRONMENT::get))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> TomlConfigFile.load(missing, true))
 			.withMessageContaining("missing.toml")
 			.withMessageContaining("does not exist")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n"));

@@ -1,11 +1,14 @@
 package com.homemadealexa.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.homemadealexa.homeassistant.HomeAssistantSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -22,7 +25,7 @@ class HomeAssistantSectionTest {
 
 	@Test
 	void isShippedUnconfigured() {
-		HomeAssistantSettings settings = bind(TomlConfigFile.load(NO_FILE, false, (name) -> null));
+		HomeAssistantSettings settings = bind(TomlConfigFile.load(NO_FILE, false));
 		assertThat(settings.configured()).isFalse();
 		assertThat(settings.token()).isEmpty();
 		assertThat(settings.domains()).containsExactlyElementsOf(HomeAssistantSettings.SUPPORTED_DOMAINS);
@@ -30,10 +33,13 @@ class HomeAssistantSectionTest {
 	}
 
 	@Test
-	void theEnvironmentSetsTheUrlTokenAndLists() {
-		Map<String, String> environment = Map.of("HOME_ASSISTANT_URL", "http://ha.local:8123", "HOME_ASSISTANT_TOKEN",
+	void theEnvironmentSetsTheUrlTokenAndLists(@TempDir Path folder) throws IOException {
+		Map<String, Object> variables = Map.of("HOME_ASSISTANT_URL", "http://ha.local:8123", "HOME_ASSISTANT_TOKEN",
 				"eyJ-token", "HOME_ASSISTANT_DOMAINS", "light,cover", "HOME_ASSISTANT_PREFER", "home_assistant");
-		HomeAssistantSettings settings = bind(TomlConfigFile.load(NO_FILE, false, environment::get));
+		Path emptyFile = Files.writeString(folder.resolve("config.toml"), "");
+		HomeAssistantSettings settings = Binder.get(ProcessEnvironment.with(emptyFile, variables))
+			.bind("home-assistant", HomeAssistantSettings.class)
+			.get();
 		assertThat(settings.url()).isEqualTo("http://ha.local:8123");
 		assertThat(settings.token()).isEqualTo("eyJ-token");
 		assertThat(settings.domains()).isEqualTo(List.of("light", "cover"));
