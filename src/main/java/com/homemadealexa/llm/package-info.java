@@ -2,7 +2,7 @@
  * The LLM port and its OpenAI-compatible adapter.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "health" })
+@ApplicationModule(allowedDependencies = { "health", "skill" })
 package com.homemadealexa.llm;
 
 import org.jspecify.annotations.NullMarked;

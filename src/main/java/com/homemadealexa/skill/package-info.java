@@ -2,7 +2,7 @@
  * Skill SPI: what the assistant can do, offered to the LLM as tools.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "config", "i18n", "llm" })
+@ApplicationModule(allowedDependencies = { "config", "i18n" })
 package com.homemadealexa.skill;
 
 import org.jspecify.annotations.NullMarked;
