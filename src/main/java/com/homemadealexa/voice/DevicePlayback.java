@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import com.homemadealexa.audio.AudioOutput;
+import com.homemadealexa.audio.Speaker;
 import com.homemadealexa.audio.Wav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ final class DevicePlayback {
 
 	private final SentenceVoice voice;
 
-	private final AudioOutput speaker;
+	private final Speaker.Hold speaker;
 
 	private final UtteranceTimings timings;
 
@@ -52,7 +52,7 @@ final class DevicePlayback {
 
 	private volatile int played;
 
-	DevicePlayback(Turn turn, SentenceVoice voice, AudioOutput speaker, UtteranceTimings timings) {
+	DevicePlayback(Turn turn, SentenceVoice voice, Speaker.Hold speaker, UtteranceTimings timings) {
 		this.turn = turn;
 		this.voice = voice;
 		this.speaker = speaker;
@@ -125,7 +125,7 @@ final class DevicePlayback {
 						this.timings.firstAudioPlayed();
 					}
 					spoken = spoken.plus(length);
-					this.playedOutAt = Instant.now().plus(length);
+					this.playedOutAt = this.speaker.playedOutAt();
 				}
 			}
 		}

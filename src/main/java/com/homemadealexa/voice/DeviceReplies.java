@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import com.homemadealexa.assistant.Interpretation;
-import com.homemadealexa.audio.AudioOutput;
 import com.homemadealexa.audio.Chimes;
+import com.homemadealexa.audio.Speaker;
 import com.homemadealexa.device.DeviceCommand;
 import com.homemadealexa.device.DeviceInfo;
 import com.homemadealexa.device.Devices;
@@ -37,7 +37,7 @@ class DeviceReplies implements DisposableBean {
 
 	private final SentenceVoice voice;
 
-	private final AudioOutput speaker;
+	private final Speaker speaker;
 
 	private final Chimes chimes;
 
@@ -55,7 +55,7 @@ class DeviceReplies implements DisposableBean {
 
 	private final Map<String, Long> lastWakeword = new ConcurrentHashMap<>();
 
-	DeviceReplies(Answers answers, SentenceVoice voice, AudioOutput speaker, Chimes chimes, Devices devices,
+	DeviceReplies(Answers answers, SentenceVoice voice, Speaker speaker, Chimes chimes, Devices devices,
 			DeviceTurns turns) {
 		this.answers = answers;
 		this.voice = voice;
@@ -105,21 +105,27 @@ class DeviceReplies implements DisposableBean {
 	private void speak(Heard heard, String deviceAddress, String connectionId, Turn turn,
 			Consumer<Interpretation> answered) {
 		String conversationId = conversationOf(deviceAddress);
-		DevicePlayback playback = new DevicePlayback(turn, this.voice, this.speaker, heard.timings());
-		Interpretation answer = this.answers.answer(conversationId, heard, playback::say);
-		answered.accept(answer);
-		int played = playback.finish();
-		this.answers.remember(heard, conversationId, answer);
-		if (played < 0 || turn.isCancelled()) {
-			log.info("Utterance {} was interrupted; nothing more is sent to the device", heard.utteranceId());
-			return;
-		}
-		if (answer.end() || played == 0) {
-			this.speaker.play(this.chimes.endChime());
-			send(connectionId, new DeviceCommand.Idle());
-		}
-		else {
-			send(connectionId, new DeviceCommand.Listen());
+		try (Speaker.Hold speaker = this.speaker.hold(heard.utteranceId())) {
+			DevicePlayback playback = new DevicePlayback(turn, this.voice, speaker, heard.timings());
+			Interpretation answer = this.answers.answer(conversationId, heard, playback::say);
+			answered.accept(answer);
+			int played = playback.finish();
+			this.answers.remember(heard, conversationId, answer);
+			// A reminder that fell due meanwhile is said now, before the device listens.
+			if (played < 0 || !speaker.announceWaiting() || turn.isCancelled()) {
+				// The device listens again (a wake word) or uploads (a newer utterance).
+				speaker.closeListening();
+				log.info("Utterance {} was interrupted; nothing more is sent to the device", heard.utteranceId());
+				return;
+			}
+			if (answer.end() || played == 0) {
+				speaker.play(this.chimes.endChime());
+				send(connectionId, new DeviceCommand.Idle());
+			}
+			else {
+				speaker.closeListening();
+				send(connectionId, new DeviceCommand.Listen());
+			}
 		}
 	}
 
@@ -133,7 +139,10 @@ class DeviceReplies implements DisposableBean {
 			return;
 		}
 		log.info("Utterance {} is empty; the device goes idle", heard.utteranceId());
-		this.speaker.play(this.chimes.endChime());
+		try (Speaker.Hold speaker = this.speaker.hold(heard.utteranceId())) {
+			speaker.announceWaiting();
+			speaker.play(this.chimes.endChime());
+		}
 		if (!turn.isCancelled()) {
 			send(connectionId, new DeviceCommand.Idle());
 		}
@@ -160,8 +169,7 @@ class DeviceReplies implements DisposableBean {
 		log.info("Wake word from {} ({}){}", device.hostname(), device.address(),
 				interrupted ? ": the pending reply is interrupted" : "");
 		this.replies.execute(() -> {
-			this.speaker.abort();
-			this.speaker.play(this.chimes.startChime());
+			this.speaker.interrupt(this.chimes.startChime());
 		});
 	}
 

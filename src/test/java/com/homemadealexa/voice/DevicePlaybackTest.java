@@ -1,5 +1,6 @@
 package com.homemadealexa.voice;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +73,8 @@ class DevicePlaybackTest {
 		Speaker speaker = new Speaker(tts);
 		SentenceVoice voice = new SentenceVoice(tts, PhrasesTestData.phrases());
 		try {
-			DevicePlayback playback = new DevicePlayback(new Turn("u-1"), voice, speaker,
+			DevicePlayback playback = new DevicePlayback(new Turn("u-1"), voice,
+					new com.homemadealexa.audio.Speaker(speaker, Clock.systemUTC()).hold("u-1"),
 					new UtteranceTimings(new SimpleMeterRegistry(), System.nanoTime()));
 			for (int i = 0; i < 120; i++) {
 				playback.say("Sentence number " + i + ".");
