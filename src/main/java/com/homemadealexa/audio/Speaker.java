@@ -130,7 +130,7 @@ public class Speaker implements DisposableBean {
 			this.lock.unlock();
 		}
 		if (!queued) {
-			log.warn("{} not spoken: {} announcements already wait for the speaker", name, MAX_WAITING);
+			log.warn("{} not spoken: {} announcements already wait for the speaker", name, this.queue.limit());
 		}
 		return queued;
 	}
