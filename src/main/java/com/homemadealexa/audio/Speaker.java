@@ -66,11 +66,23 @@ public class Speaker implements DisposableBean {
 	private final SpeakerQueue queue;
 
 	/**
-	 * Taken for every call to the audio server, so calls reach it in the decided order.
+	 * Taken for every sound handed to the audio server, so sounds reach it in the decided
+	 * order: each checks, holding it, that it may still play.
 	 */
 	private final ReentrantLock wire = new ReentrantLock(true);
 
-	/** Guards {@link #queue}; never held while waiting for {@link #wire}. */
+	/**
+	 * Taken by wake words and aborts instead of {@link #wire}: they must not wait behind
+	 * a sound whose call is slow (up to {@code audio_server.timeout_seconds}). A sound
+	 * already sent when they come is stopped by their abort; any later one sees the
+	 * revoked hold or the quiet speaker and is not sent.
+	 */
+	private final ReentrantLock urgent = new ReentrantLock(true);
+
+	/**
+	 * Guards {@link #queue}; never held while waiting for {@link #wire} or
+	 * {@link #urgent}.
+	 */
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition changed = this.lock.newCondition();
@@ -157,13 +169,13 @@ public class Speaker implements DisposableBean {
 		if (interruption.dropped() != null) {
 			log.warn("{} was cut by a wake word a second time; it is not said again", interruption.dropped().name());
 		}
-		this.wire.lock();
+		this.urgent.lock();
 		try {
 			this.output.abort();
 			handOver(null, chime);
 		}
 		finally {
-			this.wire.unlock();
+			this.urgent.unlock();
 		}
 	}
 
@@ -185,12 +197,12 @@ public class Speaker implements DisposableBean {
 		if (cut != null) {
 			log.info("{} was stopped by an abort request", cut.name());
 		}
-		this.wire.lock();
+		this.urgent.lock();
 		try {
 			return this.output.abort();
 		}
 		finally {
-			this.wire.unlock();
+			this.urgent.unlock();
 		}
 	}
 
@@ -270,12 +282,13 @@ public class Speaker implements DisposableBean {
 		}
 	}
 
-	// Under the wire lock: marks the sound as playing, then hands it to the audio server.
+	// Under the wire or the urgent lock: marks the sound as playing, then hands it over.
 	private boolean handOver(@Nullable Announcement announcement, byte[] wav) {
 		Duration length = lengthOf(wav);
+		long sound;
 		this.lock.lock();
 		try {
-			this.queue.starting(announcement, now(), length);
+			sound = this.queue.starting(announcement, now(), length);
 		}
 		finally {
 			this.lock.unlock();
@@ -284,7 +297,7 @@ public class Speaker implements DisposableBean {
 		if (!played) {
 			this.lock.lock();
 			try {
-				this.queue.refused(now());
+				this.queue.refused(sound, now());
 				this.changed.signalAll();
 			}
 			finally {

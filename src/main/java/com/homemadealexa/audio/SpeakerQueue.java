@@ -92,6 +92,8 @@ final class SpeakerQueue {
 
 	private @Nullable Announcement playing;
 
+	private long sounds;
+
 	SpeakerQueue(int limit, Duration maxWait, Duration listenWindow) {
 		this.limit = limit;
 		this.maxWait = maxWait;
@@ -203,15 +205,22 @@ final class SpeakerQueue {
 	 * {@code length}.
 	 * @param announcement the announcement it is, or null for an answer or a chime
 	 */
-	void starting(@Nullable Announcement announcement, Instant now, Duration length) {
+	long starting(@Nullable Announcement announcement, Instant now, Duration length) {
 		this.playing = announcement;
 		this.busyUntil = now.plus(length);
+		return ++this.sounds;
 	}
 
-	/** The audio server refused the sound just started: nothing plays. */
-	void refused(Instant now) {
-		this.playing = null;
-		this.busyUntil = now;
+	/**
+	 * The audio server refused a sound: nothing plays, unless another sound (a wake
+	 * word's chime) was started meanwhile.
+	 * @param sound what {@link #starting} returned for it
+	 */
+	void refused(long sound, Instant now) {
+		if (sound == this.sounds) {
+			this.playing = null;
+			this.busyUntil = now;
+		}
 	}
 
 	/**

@@ -93,6 +93,23 @@ class SpeakerTest {
 	}
 
 	@Test
+	void aWakeWordDoesNotWaitBehindASlowPlay() throws Exception {
+		this.speaker = new Speaker(new AudioServerClient(new AudioServerSettings(this.audioServer.url(), 10)),
+				Clock.systemUTC(), new SpeakerQueue(10, LONG, LONG));
+		Speaker.Hold answer = this.speaker.hold("u-1");
+		this.audioServer.delayBy(Duration.ofSeconds(20));
+		Thread slowPlay = Thread.ofVirtual().start(() -> answer.play(SENTENCE_1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.audioServer.plays().size() == 1);
+
+		Thread.ofVirtual().start(() -> this.speaker.interrupt(CHIME));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.audioServer.aborts() == 1);
+		assertThat(slowPlay.isAlive()).as("the play's call is still waiting for the audio server").isTrue();
+		this.audioServer.reset();
+		slowPlay.join();
+	}
+
+	@Test
 	void withoutAnAnswerAfterTheWakeWordTheReminderIsSaidWhenTheListenWindowEnds() {
 		Speaker speaker = speaker(10, LONG, Duration.ofMillis(300));
 
