@@ -47,8 +47,12 @@ public class Speaker implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Speaker.class);
 
-	/** Announcements that may wait for the speaker. */
-	public static final int MAX_WAITING = 10;
+	/**
+	 * Announcements that may wait for the speaker: enough for every reminder that fell
+	 * due while the server was down (a few seconds of speech each, about 100 KB), small
+	 * enough that the queue stays a few megabytes.
+	 */
+	public static final int MAX_WAITING = 100;
 
 	/** The longest an announcement waits for an answer or a listening device. */
 	public static final Duration MAX_WAIT = Duration.ofMinutes(2);
