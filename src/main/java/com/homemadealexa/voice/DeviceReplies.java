@@ -111,8 +111,12 @@ class DeviceReplies implements DisposableBean {
 			answered.accept(answer);
 			int played = playback.finish();
 			this.answers.remember(heard, conversationId, answer);
-			// A reminder that fell due meanwhile is said now, before the device listens.
-			if (played < 0 || !speaker.announceWaiting() || turn.isCancelled()) {
+			if (played >= 0) {
+				// A reminder that fell due meanwhile is said now, before the device
+				// listens.
+				speaker.announceWaiting();
+			}
+			if (played < 0 || turn.isCancelled()) {
 				// The device listens again (a wake word) or uploads (a newer utterance).
 				speaker.closeListening();
 				log.info("Utterance {} was interrupted; nothing more is sent to the device", heard.utteranceId());
