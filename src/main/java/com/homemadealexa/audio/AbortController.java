@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AbortController {
 
-	private final AudioOutput audioOutput;
+	private final Speaker speaker;
 
 	private final AudioServerSettings settings;
 
-	AbortController(AudioOutput audioOutput, AudioServerSettings settings) {
-		this.audioOutput = audioOutput;
+	AbortController(Speaker speaker, AudioServerSettings settings) {
+		this.speaker = speaker;
 		this.settings = settings;
 	}
 
@@ -32,7 +32,7 @@ class AbortController {
 		if (!this.settings.configured()) {
 			throw problem(HttpStatus.SERVICE_UNAVAILABLE, "No audio server is configured (audio_server.url).");
 		}
-		if (!this.audioOutput.abort()) {
+		if (!this.speaker.abort()) {
 			throw problem(HttpStatus.BAD_GATEWAY, "The audio server did not accept the abort request.");
 		}
 		return Map.of("status", "ok");

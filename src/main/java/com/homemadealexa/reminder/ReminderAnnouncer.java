@@ -2,7 +2,7 @@ package com.homemadealexa.reminder;
 
 import java.util.Locale;
 
-import com.homemadealexa.audio.AudioOutput;
+import com.homemadealexa.audio.Speaker;
 import com.homemadealexa.device.DeviceCommand;
 import com.homemadealexa.device.Devices;
 import com.homemadealexa.i18n.Phrases;
@@ -17,10 +17,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a due reminder: shows it on every device, speaks it through the speaker and
- * publishes {@link ReminderDue}. The speech, speaker and device ports are optional (a
- * server without a voice or a device registry still runs); what is absent is skipped with
- * a log line.
+ * Delivers a due reminder: shows it on every device at once, hands it to the speaker
+ * (which says it as soon as no answer is playing, see {@link Speaker}) and publishes
+ * {@link ReminderDue}. The speech, speaker and device ports are optional (a server
+ * without a voice or a device registry still runs); what is absent is skipped with a log
+ * line.
  */
 @Component
 class ReminderAnnouncer {
@@ -31,18 +32,17 @@ class ReminderAnnouncer {
 
 	private final ObjectProvider<TextToSpeech> textToSpeech;
 
-	private final ObjectProvider<AudioOutput> audioOutput;
+	private final ObjectProvider<Speaker> speaker;
 
 	private final ObjectProvider<Devices> devices;
 
 	private final ApplicationEventPublisher events;
 
-	ReminderAnnouncer(Phrases phrases, ObjectProvider<TextToSpeech> textToSpeech,
-			ObjectProvider<AudioOutput> audioOutput, ObjectProvider<Devices> devices,
-			ApplicationEventPublisher events) {
+	ReminderAnnouncer(Phrases phrases, ObjectProvider<TextToSpeech> textToSpeech, ObjectProvider<Speaker> speaker,
+			ObjectProvider<Devices> devices, ApplicationEventPublisher events) {
 		this.phrases = phrases;
 		this.textToSpeech = textToSpeech;
-		this.audioOutput = audioOutput;
+		this.speaker = speaker;
 		this.devices = devices;
 		this.events = events;
 	}
@@ -69,7 +69,7 @@ class ReminderAnnouncer {
 
 	private void speak(Reminder reminder, String phrase, Locale locale) {
 		TextToSpeech voice = this.textToSpeech.getIfAvailable();
-		AudioOutput speaker = this.audioOutput.getIfAvailable();
+		Speaker speaker = this.speaker.getIfAvailable();
 		if (voice == null || speaker == null) {
 			log.info("Reminder {} not spoken: no {}", reminder.id(), (voice == null) ? "text-to-speech" : "speaker");
 			return;
@@ -81,9 +81,9 @@ class ReminderAnnouncer {
 			try (MDC.MDCCloseable named = MDC.putCloseable("utterance", "reminder-" + reminder.id())) {
 				wav = voice.synthesize(phrase, locale);
 			}
-			if (!speaker.play(wav)) {
-				log.warn("Reminder {} not spoken: the speaker refused the audio", reminder.id());
-			}
+			// Said when the speaker is free: after an answer that is playing (the speaker
+			// logs a reminder it cannot say).
+			speaker.announce("Reminder " + reminder.id(), wav);
 		}
 		catch (SpeechException ex) {
 			log.warn("Reminder {} not spoken: {}", reminder.id(), ex.getMessage());

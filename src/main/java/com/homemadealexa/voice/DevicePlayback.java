@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import com.homemadealexa.audio.AudioOutput;
+import com.homemadealexa.audio.Speaker;
 import com.homemadealexa.audio.Wav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ final class DevicePlayback {
 
 	private final SentenceVoice voice;
 
-	private final AudioOutput speaker;
+	private final Speaker.Hold speaker;
 
 	private final BlockingQueue<String> sentences = new LinkedBlockingQueue<>();
 
@@ -50,7 +50,7 @@ final class DevicePlayback {
 
 	private volatile int played;
 
-	DevicePlayback(Utterance utterance, SentenceVoice voice, AudioOutput speaker) {
+	DevicePlayback(Utterance utterance, SentenceVoice voice, Speaker.Hold speaker) {
 		this.utterance = utterance;
 		this.voice = voice;
 		this.speaker = speaker;
@@ -120,7 +120,7 @@ final class DevicePlayback {
 						this.utterance.firstAudioPlayed();
 					}
 					spoken = spoken.plus(length);
-					this.playedOutAt = Instant.now().plus(length);
+					this.playedOutAt = this.speaker.playedOutAt();
 				}
 			}
 		}

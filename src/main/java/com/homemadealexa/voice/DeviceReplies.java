@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import com.homemadealexa.assistant.Interpretation;
-import com.homemadealexa.audio.AudioOutput;
 import com.homemadealexa.audio.Chimes;
+import com.homemadealexa.audio.Speaker;
 import com.homemadealexa.device.DeviceCommand;
 import com.homemadealexa.device.DeviceInfo;
 import com.homemadealexa.device.Devices;
@@ -36,7 +36,7 @@ class DeviceReplies implements DisposableBean {
 
 	private final SentenceVoice voice;
 
-	private final AudioOutput speaker;
+	private final Speaker speaker;
 
 	private final Chimes chimes;
 
@@ -54,7 +54,7 @@ class DeviceReplies implements DisposableBean {
 
 	private final Map<String, Long> lastWakeword = new ConcurrentHashMap<>();
 
-	DeviceReplies(Answers answers, SentenceVoice voice, AudioOutput speaker, Chimes chimes, Devices devices,
+	DeviceReplies(Answers answers, SentenceVoice voice, Speaker speaker, Chimes chimes, Devices devices,
 			Utterances utterances) {
 		this.answers = answers;
 		this.voice = voice;
@@ -99,23 +99,33 @@ class DeviceReplies implements DisposableBean {
 	}
 
 	private void speak(Utterance utterance, DeviceInfo device, Consumer<Interpretation> answered) {
-		DevicePlayback playback = new DevicePlayback(utterance, this.voice, this.speaker);
-		Interpretation answer = this.answers.answer(utterance, playback::say);
-		answered.accept(answer);
-		int played = playback.finish();
-		boolean interrupted = played < 0 || utterance.isCancelled();
-		// In the recent list before the device hears the outcome.
-		utterance.close();
-		if (interrupted) {
-			log.info("Interrupted; nothing more is sent to the device");
-			return;
-		}
-		if (answer.end() || played == 0) {
-			this.speaker.play(this.chimes.endChime());
-			send(device, new DeviceCommand.Idle());
-		}
-		else {
-			send(device, new DeviceCommand.Listen());
+		try (Speaker.Hold speaker = this.speaker.hold(utterance.id())) {
+			DevicePlayback playback = new DevicePlayback(utterance, this.voice, speaker);
+			Interpretation answer = this.answers.answer(utterance, playback::say);
+			answered.accept(answer);
+			int played = playback.finish();
+			if (played >= 0) {
+				// A reminder that fell due meanwhile is said now, before the device
+				// listens.
+				speaker.announceWaiting();
+			}
+			boolean interrupted = played < 0 || utterance.isCancelled();
+			// In the recent list before the device hears the outcome.
+			utterance.close();
+			if (interrupted) {
+				// The device listens again (a wake word) or uploads (a newer utterance).
+				speaker.closeListening();
+				log.info("Interrupted; nothing more is sent to the device");
+				return;
+			}
+			if (answer.end() || played == 0) {
+				speaker.play(this.chimes.endChime());
+				send(device, new DeviceCommand.Idle());
+			}
+			else {
+				speaker.closeListening();
+				send(device, new DeviceCommand.Listen());
+			}
 		}
 	}
 
@@ -129,7 +139,10 @@ class DeviceReplies implements DisposableBean {
 			return;
 		}
 		log.info("Nothing was said; the device goes idle");
-		this.speaker.play(this.chimes.endChime());
+		try (Speaker.Hold speaker = this.speaker.hold(utterance.id())) {
+			speaker.announceWaiting();
+			speaker.play(this.chimes.endChime());
+		}
 		if (!utterance.isCancelled()) {
 			send(device, new DeviceCommand.Idle());
 		}
@@ -156,8 +169,7 @@ class DeviceReplies implements DisposableBean {
 		log.info("Wake word from {} ({}){}", device.hostname(), device.address(),
 				interrupted ? ": the pending reply is interrupted" : "");
 		this.replies.execute(() -> {
-			this.speaker.abort();
-			this.speaker.play(this.chimes.startChime());
+			this.speaker.interrupt(this.chimes.startChime());
 		});
 	}
 

@@ -12,7 +12,8 @@ class AbortControllerTest {
 	@Test
 	void answersServiceUnavailableWithoutAnAudioServer() {
 		AudioServerSettings none = new AudioServerSettings("", 1);
-		AbortController controller = new AbortController(new AudioServerClient(none), none);
+		AbortController controller = new AbortController(
+				new Speaker(new AudioServerClient(none), java.time.Clock.systemUTC()), none);
 
 		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(controller::abort)
 			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(503));

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,8 +45,9 @@ public final class FakeAudioServer implements AutoCloseable {
 	 * @param kind play or abort
 	 * @param body the body (the WAV for a play; usually empty for an abort)
 	 * @param contentType the Content-Type header, or empty
+	 * @param receivedAt when its body had arrived (system clock)
 	 */
-	public record Request(Kind kind, byte[] body, String contentType) {
+	public record Request(Kind kind, byte[] body, String contentType, Instant receivedAt) {
 
 	}
 
@@ -150,7 +152,8 @@ public final class FakeAudioServer implements AutoCloseable {
 			Duration delay;
 			CountDownLatch release;
 			synchronized (this) {
-				this.requests.add(new Request(kind, body, "null".equals(contentType) ? "" : contentType));
+				this.requests
+					.add(new Request(kind, body, "null".equals(contentType) ? "" : contentType, Instant.now()));
 				status = (this.failureStatus != 0) ? this.failureStatus : 200;
 				delay = this.delay;
 				release = this.release;

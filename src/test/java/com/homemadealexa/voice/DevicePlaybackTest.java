@@ -1,5 +1,6 @@
 package com.homemadealexa.voice;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +75,7 @@ class DevicePlaybackTest {
 		try {
 			DevicePlayback playback = new DevicePlayback(new Utterance("u-1", "kitchen", null, Utterance.Input.SPEECH,
 					new SimpleMeterRegistry(), (closed) -> {
-					}), voice, speaker);
+					}), voice, new com.homemadealexa.audio.Speaker(speaker, Clock.systemUTC()).hold("u-1"));
 			for (int i = 0; i < 120; i++) {
 				playback.say("Sentence number " + i + ".");
 			}
