@@ -2,7 +2,6 @@ package com.homemadealexa.voice;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,8 +77,7 @@ class ChatController {
 		try {
 			String user = (principal != null) ? principal.getName() : "webapp";
 			WebappReplies.WebappAnswer answer = this.webappReplies.answer(heard, user);
-			String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
-			return new SpeechController.WebappReply("ok", heard.text(), answer.next(), audio, answer.phrase());
+			return new SpeechController.WebappReply("ok", heard.text(), answer.next(), answer.wav(), answer.phrase());
 		}
 		finally {
 			MDC.remove("utterance");
