@@ -146,12 +146,21 @@ public final class Wav {
 	 * @throws InvalidAudioException when the bytes cannot be read as audio
 	 */
 	public static Duration duration(byte[] wav) {
+		return describe(wav).duration();
+	}
+
+	/**
+	 * The format {@link #decode} would return the samples in, and how long they play,
+	 * read from a WAV's header without copying its samples.
+	 * @throws InvalidAudioException when the bytes cannot be read as audio
+	 */
+	public static Described describe(byte[] wav) {
 		if (isRiff(wav)) {
-			// From the header alone: the samples are not copied to be counted.
 			Located located = locate(wav);
-			return duration(located.decodedLength(), located.pcmFormat());
+			return new Described(located.pcmFormat(), duration(located.decodedLength(), located.pcmFormat()));
 		}
-		return decode(wav).duration();
+		PcmAudio audio = decode(wav);
+		return new Described(audio.format(), audio.duration());
 	}
 
 	/**
@@ -305,6 +314,15 @@ public final class Wav {
 
 	private static byte[] ascii(String tag) {
 		return tag.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * What a WAV holds, without its samples.
+	 *
+	 * @param format the format {@link #decode} returns the samples in
+	 * @param duration how long they play
+	 */
+	public record Described(PcmFormat format, Duration duration) {
 	}
 
 	/** The fields of a {@code fmt } chunk that matter for reading samples. */
