@@ -90,9 +90,14 @@ final class ServerJar implements AutoCloseable {
 		ServerJar server = new ServerJar(process, folder, port);
 		HttpClient http = HttpClient.newHttpClient();
 		try {
-			await().atMost(Duration.ofSeconds(120))
+			// A shared machine under load can take minutes to start a JVM.
+			await().atMost(Duration.ofMinutes(5))
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> !process.isAlive() || healthy(http, server.url()));
+		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
 		}
 		finally {
 			http.close();
