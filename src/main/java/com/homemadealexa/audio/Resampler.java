@@ -1,9 +1,14 @@
 package com.homemadealexa.audio;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Band-limited sample-rate conversion: a polyphase windowed-sinc filter. Unlike linear
  * interpolation it removes what lies above the new Nyquist frequency, so 48 kHz speech
- * brought down to 16 kHz does not alias into audible whistles.
+ * brought down to 16 kHz does not alias into audible whistles. The filter of each pair of
+ * rates is computed once and kept (a handful of pairs exist: the voices' and devices'
+ * rates); thread-safe.
  */
 final class Resampler {
 
@@ -12,6 +17,15 @@ final class Resampler {
 
 	/** Cut off slightly below Nyquist so the transition band does not alias. */
 	private static final double PASSBAND = 0.92;
+
+	/**
+	 * Filters by {@code fromRate << 32 | toRate}. Bounded in practice by the few rates
+	 * that reach it; a filter for 44.1 to 16 kHz is 160 phases of 56 taps (70 KB).
+	 */
+	private static final Map<Long, Filter> filters = new ConcurrentHashMap<>();
+
+	/** More pairs than any installation uses; beyond it filters are not kept. */
+	private static final int MAX_KEPT = 32;
 
 	private Resampler() {
 	}
@@ -27,64 +41,125 @@ final class Resampler {
 		if (fromRate == toRate) {
 			return in;
 		}
-		int gcd = gcd(fromRate, toRate);
-		int up = toRate / gcd;
-		int down = fromRate / gcd;
-		// Cut-off in cycles per input sample: the lower of the two Nyquist frequencies.
-		double cutoff = 0.5 * Math.min(1.0, (double) toRate / fromRate) * PASSBAND;
-		double halfWidth = ZERO_CROSSINGS / (2 * cutoff);
-		int taps = (int) Math.ceil(halfWidth);
-		double[][] kernels = kernels(up, taps, cutoff, halfWidth);
-		int outLength = (int) ((long) in.length * up / down);
-		double[] out = new double[outLength];
-		for (int i = 0; i < outLength; i++) {
-			long position = (long) i * down;
-			int base = (int) (position / up);
-			double[] kernel = kernels[(int) (position % up)];
-			int start = base - taps + 1;
-			double sum = 0;
-			for (int j = Math.max(0, -start); j < kernel.length && start + j < in.length; j++) {
-				sum += in[start + j] * kernel[j];
-			}
-			out[i] = sum;
-		}
-		return out;
+		return filter(fromRate, toRate).apply(in);
 	}
 
-	/**
-	 * One kernel per phase (fractional output position), each normalised to unit gain so
-	 * a constant signal stays constant.
-	 */
-	private static double[][] kernels(int phases, int taps, double cutoff, double halfWidth) {
-		double[][] kernels = new double[phases][2 * taps];
-		for (int phase = 0; phase < phases; phase++) {
-			double fraction = (double) phase / phases;
-			double sum = 0;
-			for (int j = 0; j < 2 * taps; j++) {
-				double weight = weight((j - taps + 1) - fraction, cutoff, halfWidth);
-				kernels[phase][j] = weight;
-				sum += weight;
-			}
-			for (int j = 0; j < 2 * taps; j++) {
-				kernels[phase][j] /= sum;
+	private static Filter filter(int fromRate, int toRate) {
+		long key = ((long) fromRate << 32) | toRate;
+		Filter filter = filters.get(key);
+		if (filter == null) {
+			filter = Filter.of(fromRate, toRate);
+			if (filters.size() < MAX_KEPT) {
+				filters.putIfAbsent(key, filter);
 			}
 		}
-		return kernels;
-	}
-
-	private static double weight(double x, double cutoff, double halfWidth) {
-		if (Math.abs(x) >= halfWidth) {
-			return 0;
-		}
-		double arg = 2 * Math.PI * cutoff * x;
-		double sinc = (x == 0) ? 1 : Math.sin(arg) / arg;
-		double r = x / halfWidth;
-		double blackman = 0.42 + 0.5 * Math.cos(Math.PI * r) + 0.08 * Math.cos(2 * Math.PI * r);
-		return 2 * cutoff * sinc * blackman;
+		return filter;
 	}
 
 	private static int gcd(int a, int b) {
 		return (b == 0) ? a : gcd(b, a % b);
+	}
+
+	/**
+	 * One rate conversion: {@code up} phases (fractional output positions) of
+	 * {@code width} taps each, laid out one phase after the other.
+	 */
+	private record Filter(int up, int down, int taps, int width, double[] kernels) {
+
+		static Filter of(int fromRate, int toRate) {
+			int gcd = gcd(fromRate, toRate);
+			int up = toRate / gcd;
+			int down = fromRate / gcd;
+			// Cut-off in cycles per input sample: the lower of the two Nyquist
+			// frequencies.
+			double cutoff = 0.5 * Math.min(1.0, (double) toRate / fromRate) * PASSBAND;
+			double halfWidth = ZERO_CROSSINGS / (2 * cutoff);
+			int taps = (int) Math.ceil(halfWidth);
+			return new Filter(up, down, taps, 2 * taps, kernels(up, taps, cutoff, halfWidth));
+		}
+
+		/**
+		 * Each output sample is the dot product of its phase's kernel with the input
+		 * around it. Outputs whose window lies inside the input skip the edge checks; the
+		 * sums run in the same order either way.
+		 */
+		double[] apply(double[] in) {
+			int outLength = (int) ((long) in.length * this.up / this.down);
+			double[] out = new double[outLength];
+			double[] kernels = this.kernels;
+			int width = this.width;
+			int base = 0;
+			int phase = 0;
+			int baseStep = this.down / this.up;
+			int phaseStep = this.down % this.up;
+			for (int i = 0; i < outLength; i++) {
+				int start = base - this.taps + 1;
+				int k = phase * width;
+				double sum = 0;
+				if (start >= 0 && start + width <= in.length) {
+					double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+					int j = 0;
+					for (; j + 3 < width; j += 4) {
+						s0 += in[start + j] * kernels[k + j];
+						s1 += in[start + j + 1] * kernels[k + j + 1];
+						s2 += in[start + j + 2] * kernels[k + j + 2];
+						s3 += in[start + j + 3] * kernels[k + j + 3];
+					}
+					for (; j < width; j++) {
+						s0 += in[start + j] * kernels[k + j];
+					}
+					sum = (s0 + s1) + (s2 + s3);
+				}
+				else {
+					for (int j = Math.max(0, -start); j < width && start + j < in.length; j++) {
+						sum += in[start + j] * kernels[k + j];
+					}
+				}
+				out[i] = sum;
+				base += baseStep;
+				phase += phaseStep;
+				if (phase >= this.up) {
+					phase -= this.up;
+					base++;
+				}
+			}
+			return out;
+		}
+
+		/**
+		 * One kernel per phase, each normalised to unit gain so a constant signal stays
+		 * constant.
+		 */
+		private static double[] kernels(int phases, int taps, double cutoff, double halfWidth) {
+			int width = 2 * taps;
+			double[] kernels = new double[phases * width];
+			for (int phase = 0; phase < phases; phase++) {
+				double fraction = (double) phase / phases;
+				int k = phase * width;
+				double sum = 0;
+				for (int j = 0; j < width; j++) {
+					double weight = weight((j - taps + 1) - fraction, cutoff, halfWidth);
+					kernels[k + j] = weight;
+					sum += weight;
+				}
+				for (int j = 0; j < width; j++) {
+					kernels[k + j] /= sum;
+				}
+			}
+			return kernels;
+		}
+
+		private static double weight(double x, double cutoff, double halfWidth) {
+			if (Math.abs(x) >= halfWidth) {
+				return 0;
+			}
+			double arg = 2 * Math.PI * cutoff * x;
+			double sinc = (x == 0) ? 1 : Math.sin(arg) / arg;
+			double r = x / halfWidth;
+			double blackman = 0.42 + 0.5 * Math.cos(Math.PI * r) + 0.08 * Math.cos(2 * Math.PI * r);
+			return 2 * cutoff * sinc * blackman;
+		}
+
 	}
 
 }

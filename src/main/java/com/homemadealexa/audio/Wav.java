@@ -90,8 +90,8 @@ public final class Wav {
 	 * @throws InvalidAudioException when the bytes cannot be read as audio
 	 */
 	public static PcmAudio decode(byte[] bytes) {
-		if (bytes.length >= 12 && hasTag(bytes, 0, "RIFF") && hasTag(bytes, 8, "WAVE")) {
-			return decodeRiff(bytes);
+		if (isRiff(bytes)) {
+			return locate(bytes).toPcm(bytes);
 		}
 		return decodeWithJavaSound(bytes);
 	}
@@ -101,6 +101,15 @@ public final class Wav {
 	 * @throws InvalidAudioException when the bytes cannot be read as audio
 	 */
 	public static byte[] toSpeechWav(byte[] wav) {
+		if (isRiff(wav)) {
+			Located located = locate(wav);
+			if (located.isIntegerPcm() && located.bits() != 8) {
+				// Read in place: the samples need no copy of their own before
+				// conversion.
+				PcmFormat format = located.pcmFormat();
+				return encode(toSpeechPcm(wav, located.offset(), located.wholeLength(), format), PcmFormat.SPEECH);
+			}
+		}
 		PcmAudio audio = decode(wav);
 		return encode(toSpeechPcm(audio.data(), audio.format()), PcmFormat.SPEECH);
 	}
@@ -113,17 +122,21 @@ public final class Wav {
 	 * @return PCM in {@link PcmFormat#SPEECH}
 	 */
 	public static byte[] toSpeechPcm(byte[] pcm, PcmFormat format) {
+		return toSpeechPcm(pcm, 0, pcm.length, format);
+	}
+
+	private static byte[] toSpeechPcm(byte[] pcm, int offset, int length, PcmFormat format) {
 		requireSupported(format);
 		if (format.sampleRate() < MIN_RATE || format.sampleRate() > MAX_RATE) {
 			throw new InvalidAudioException("Audio at " + format.sampleRate() + " Hz cannot be speech");
 		}
-		if (duration(pcm.length, format).compareTo(MAX_CONVERTED) > 0) {
+		if (duration(length, format).compareTo(MAX_CONVERTED) > 0) {
 			throw new InvalidAudioException("More than " + MAX_CONVERTED.toMinutes() + " minutes of audio");
 		}
 		if (format.equals(PcmFormat.SPEECH)) {
-			return Arrays.copyOf(pcm, pcm.length - pcm.length % 2);
+			return Arrays.copyOfRange(pcm, offset, offset + length - length % 2);
 		}
-		double[] mono = toMono(pcm, format);
+		double[] mono = toMono(pcm, offset, length, format);
 		double[] resampled = Resampler.resample(mono, format.sampleRate(), PcmFormat.SPEECH.sampleRate());
 		return toPcm16(resampled);
 	}
@@ -133,7 +146,21 @@ public final class Wav {
 	 * @throws InvalidAudioException when the bytes cannot be read as audio
 	 */
 	public static Duration duration(byte[] wav) {
-		return decode(wav).duration();
+		return describe(wav).duration();
+	}
+
+	/**
+	 * The format {@link #decode} would return the samples in, and how long they play,
+	 * read from a WAV's header without copying its samples.
+	 * @throws InvalidAudioException when the bytes cannot be read as audio
+	 */
+	public static Described describe(byte[] wav) {
+		if (isRiff(wav)) {
+			Located located = locate(wav);
+			return new Described(located.pcmFormat(), duration(located.decodedLength(), located.pcmFormat()));
+		}
+		PcmAudio audio = decode(wav);
+		return new Described(audio.format(), audio.duration());
 	}
 
 	/**
@@ -141,8 +168,19 @@ public final class Wav {
 	 * @throws InvalidAudioException when one of them cannot be read
 	 */
 	public static byte[] concat(List<byte[]> wavs) {
-		ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+		int total = 0;
 		for (byte[] wav : wavs) {
+			total += wav.length;
+		}
+		ByteArrayOutputStream pcm = new ByteArrayOutputStream(total);
+		for (byte[] wav : wavs) {
+			Located speech = isRiff(wav) ? locate(wav) : null;
+			if (speech != null && speech.isIntegerPcm() && speech.pcmFormat().equals(PcmFormat.SPEECH)) {
+				// Already speech: its samples go in as they are, without a copy of
+				// their own.
+				pcm.write(wav, speech.offset(), speech.wholeLength());
+				continue;
+			}
 			PcmAudio audio = decode(wav);
 			pcm.writeBytes(toSpeechPcm(audio.data(), audio.format()));
 		}
@@ -154,7 +192,14 @@ public final class Wav {
 		return Duration.ofNanos(frames * 1_000_000_000L / format.sampleRate());
 	}
 
-	private static PcmAudio decodeRiff(byte[] bytes) {
+	private static boolean isRiff(byte[] bytes) {
+		return bytes.length >= 12 && hasTag(bytes, 0, "RIFF") && hasTag(bytes, 8, "WAVE");
+	}
+
+	/**
+	 * Finds the format and the samples of a RIFF WAV, and checks them, copying nothing.
+	 */
+	private static Located locate(byte[] bytes) {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
 		RiffFormat format = null;
 		long position = 12;
@@ -172,7 +217,7 @@ public final class Wav {
 				}
 				// Streamed WAVs carry a placeholder size (0xFFFFFFFF): take what is
 				// there.
-				return format.toPcm(bytes, body, (int) Math.min(size, available));
+				return format.locate(body, (int) Math.min(size, available));
 			}
 			position = body + size + (size & 1);
 		}
@@ -203,12 +248,19 @@ public final class Wav {
 		}
 	}
 
-	private static double[] toMono(byte[] pcm, PcmFormat format) {
+	private static double[] toMono(byte[] pcm, int start, int length, PcmFormat format) {
 		int sampleSize = format.bits() / 8;
 		int channels = format.channels();
-		int frames = pcm.length / (sampleSize * channels);
+		int frames = length / (sampleSize * channels);
 		double[] mono = new double[frames];
-		int offset = 0;
+		if (channels == 1 && format.bits() == 16) {
+			// The voices' format: no per-sample dispatch.
+			for (int frame = 0, at = start; frame < frames; frame++, at += 2) {
+				mono[frame] = (short) ((pcm[at] & 0xFF) | (pcm[at + 1] << 8)) / 32768.0;
+			}
+			return mono;
+		}
+		int offset = start;
 		for (int frame = 0; frame < frames; frame++) {
 			double sum = 0;
 			for (int channel = 0; channel < channels; channel++) {
@@ -264,6 +316,15 @@ public final class Wav {
 		return tag.getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/**
+	 * What a WAV holds, without its samples.
+	 *
+	 * @param format the format {@link #decode} returns the samples in
+	 * @param duration how long they play
+	 */
+	public record Described(PcmFormat format, Duration duration) {
+	}
+
 	/** The fields of a {@code fmt } chunk that matter for reading samples. */
 	private record RiffFormat(int tag, int channels, int sampleRate, int blockAlign) {
 
@@ -280,7 +341,11 @@ public final class Wav {
 					buffer.getShort(at + 12) & 0xFFFF);
 		}
 
-		PcmAudio toPcm(byte[] bytes, int offset, int length) {
+		/**
+		 * Checks the format before anything trusts it, and where its samples are.
+		 * @throws InvalidAudioException when the format is inconsistent or unsupported
+		 */
+		Located locate(int offset, int length) {
 			if (this.channels < 1 || this.sampleRate <= 0 || this.blockAlign == 0
 					|| this.blockAlign % this.channels != 0) {
 				throw new InvalidAudioException("The WAV format chunk is inconsistent (channels " + this.channels
@@ -293,36 +358,65 @@ public final class Wav {
 			}
 			int bits = this.blockAlign / this.channels * 8;
 			int whole = length - length % this.blockAlign;
-			if (this.tag == FORMAT_PCM && isSupported(bits, this.channels)) {
-				byte[] data = Arrays.copyOfRange(bytes, offset, offset + whole);
-				if (bits == 8) {
+			boolean pcm = this.tag == FORMAT_PCM && isSupported(bits, this.channels);
+			if (!pcm && !(this.tag == FORMAT_FLOAT && (bits == 32 || bits == 64))) {
+				throw new InvalidAudioException(String
+					.format("Unsupported WAV encoding (format tag 0x%04x, %d bits): use PCM or float", this.tag, bits));
+			}
+			return new Located(this, bits, offset, whole);
+		}
+
+	}
+
+	/**
+	 * Where a WAV's samples are, once its format has been checked.
+	 *
+	 * @param bits bits per sample as stored
+	 * @param offset where the samples start
+	 * @param wholeLength how many bytes of whole frames there are
+	 */
+	private record Located(RiffFormat format, int bits, int offset, int wholeLength) {
+
+		boolean isIntegerPcm() {
+			return this.format.tag() == FORMAT_PCM;
+		}
+
+		/** The format {@link Wav#decode} returns the samples in. */
+		PcmFormat pcmFormat() {
+			return new PcmFormat(this.format.sampleRate(), isIntegerPcm() ? this.bits : 32, this.format.channels());
+		}
+
+		/** How many bytes {@link #toPcm} returns. */
+		long decodedLength() {
+			return isIntegerPcm() ? this.wholeLength : (long) this.wholeLength / (this.bits / 8) * 4;
+		}
+
+		PcmAudio toPcm(byte[] bytes) {
+			if (isIntegerPcm()) {
+				byte[] data = Arrays.copyOfRange(bytes, this.offset, this.offset + this.wholeLength);
+				if (this.bits == 8) {
 					for (int i = 0; i < data.length; i++) {
 						data[i] ^= (byte) 0x80;
 					}
 				}
-				return new PcmAudio(new PcmFormat(this.sampleRate, bits, this.channels), data);
+				return new PcmAudio(pcmFormat(), data);
 			}
-			if (this.tag == FORMAT_FLOAT && (bits == 32 || bits == 64)) {
-				return new PcmAudio(new PcmFormat(this.sampleRate, 32, this.channels),
-						floatToInt32(bytes, offset, whole, bits));
-			}
-			throw new InvalidAudioException(String
-				.format("Unsupported WAV encoding (format tag 0x%04x, %d bits): use PCM or float", this.tag, bits));
+			return new PcmAudio(pcmFormat(), floatToInt32(bytes, this.offset, this.wholeLength, this.bits));
 		}
 
-		private static byte[] floatToInt32(byte[] bytes, int offset, int length, int bits) {
-			ByteBuffer in = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
-			int samples = length / (bits / 8);
-			ByteBuffer out = ByteBuffer.allocate(samples * 4).order(ByteOrder.LITTLE_ENDIAN);
-			for (int i = 0; i < samples; i++) {
-				double value = (bits == 32) ? in.getFloat() : in.getDouble();
-				double clipped = Math.max(-1.0, Math.min(1.0, value));
-				out.putInt((int) Math.max(Integer.MIN_VALUE,
-						Math.min(Integer.MAX_VALUE, Math.round(clipped * 2147483648.0))));
-			}
-			return out.array();
-		}
+	}
 
+	private static byte[] floatToInt32(byte[] bytes, int offset, int length, int bits) {
+		ByteBuffer in = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+		int samples = length / (bits / 8);
+		ByteBuffer out = ByteBuffer.allocate(samples * 4).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < samples; i++) {
+			double value = (bits == 32) ? in.getFloat() : in.getDouble();
+			double clipped = Math.max(-1.0, Math.min(1.0, value));
+			out.putInt(
+					(int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round(clipped * 2147483648.0))));
+		}
+		return out.array();
 	}
 
 }

@@ -3,7 +3,6 @@ package com.homemadealexa.speech;
 import java.time.Duration;
 
 import com.homemadealexa.audio.InvalidAudioException;
-import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.Wav;
 
 /**
@@ -29,9 +28,9 @@ final class ProviderAudio {
 	 * too long for a sentence
 	 */
 	static byte[] checked(byte[] wav, String provider) {
-		PcmAudio audio;
+		Wav.Described audio;
 		try {
-			audio = Wav.decode(wav);
+			audio = Wav.describe(wav);
 		}
 		catch (InvalidAudioException ex) {
 			throw new SpeechException(provider + " returned unreadable audio: " + ex.getMessage());

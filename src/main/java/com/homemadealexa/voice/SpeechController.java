@@ -2,7 +2,6 @@ package com.homemadealexa.voice;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -91,8 +90,7 @@ class SpeechController {
 	}
 
 	static WebappReply reply(Utterance utterance, WebappReplies.WebappAnswer answer) {
-		String audio = (answer.wav() != null) ? Base64.getEncoder().encodeToString(answer.wav()) : null;
-		return new WebappReply("ok", utterance.text(), answer.next(), audio, answer.phrase());
+		return new WebappReply("ok", utterance.text(), answer.next(), answer.wav(), answer.phrase());
 	}
 
 	@GetMapping("/api/internal/utterances")
@@ -111,9 +109,11 @@ class SpeechController {
 
 	/**
 	 * The original fields, plus {@code answer}: the spoken answer as text, for the log.
+	 * The WAV is written as standard base64 by Jackson while the body is written, with no
+	 * base64 string of its own in between.
 	 */
-	record WebappReply(String status, String command, String next, @JsonProperty("audio_b64") @Nullable String audioB64,
-			String answer) {
+	record WebappReply(String status, String command, String next,
+			@JsonProperty("audio_b64") byte @Nullable [] audioB64, String answer) {
 	}
 
 }

@@ -132,6 +132,54 @@ class WavTest {
 		assertThat(Arrays.copyOf(decoded.data(), 9600)).isEqualTo(Wav.decode(first).data());
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "24000, 16, 1", "16000, 16, 1", "48000, 16, 2", "22050, 8, 1", "44100, 24, 2", "16000, 32, 1" })
+	void readsTheDurationFromTheHeaderAsDecodingWould(int rate, int bits, int channels) {
+		byte[] wav = TestWavs.tone(new PcmFormat(rate, bits, channels), 1234, 440);
+
+		assertThat(Wav.duration(wav)).isEqualTo(Wav.decode(wav).duration());
+	}
+
+	@Test
+	void readsTheDurationOfAFloatWavAsDecodingWould() {
+		byte[] wav = riff(3, 24000, 1, 64, new byte[24000 * 8 / 2]);
+
+		assertThat(Wav.duration(wav)).isEqualTo(Wav.decode(wav).duration()).isEqualTo(Duration.ofMillis(500));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "24000, 16, 1", "48000, 16, 2", "22050, 8, 1", "16000, 16, 1" })
+	void convertsAWavAsConvertingItsDecodedSamplesWould(int rate, int bits, int channels) {
+		byte[] wav = TestWavs.tone(new PcmFormat(rate, bits, channels), 700, 440);
+		PcmAudio decoded = Wav.decode(wav);
+
+		assertThat(Wav.toSpeechWav(wav))
+			.isEqualTo(Wav.encode(Wav.toSpeechPcm(decoded.data(), decoded.format()), PcmFormat.SPEECH));
+	}
+
+	@Test
+	void concatenatesSpeechAndOtherWavsAsConvertingEachWould() {
+		byte[] speech = TestWavs.speech(300);
+		byte[] voice = TestWavs.tone(new PcmFormat(24000, 16, 1), 450, 440);
+		byte[] odd = riff(1, 16000, 1, 16, new byte[3001]);
+		ByteArrayOutputStream expected = new ByteArrayOutputStream();
+		for (byte[] wav : List.of(speech, voice, odd)) {
+			PcmAudio decoded = Wav.decode(wav);
+			expected.writeBytes(Wav.toSpeechPcm(decoded.data(), decoded.format()));
+		}
+
+		assertThat(Wav.concat(List.of(speech, voice, odd)))
+			.isEqualTo(Wav.encode(expected.toByteArray(), PcmFormat.SPEECH));
+	}
+
+	@Test
+	void refusesTheDurationOfAWavItCannotDecode() {
+		byte[] alaw = riff(6, 8000, 1, 8, new byte[800]);
+
+		assertThatExceptionOfType(InvalidAudioException.class).isThrownBy(() -> Wav.duration(alaw))
+			.withMessageContaining("Unsupported WAV encoding");
+	}
+
 	@Test
 	void readsStreamedWavsWhoseSizesArePlaceholders() {
 		byte[] wav = TestWavs.speech(200);

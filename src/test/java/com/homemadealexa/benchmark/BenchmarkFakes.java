@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
 import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
@@ -27,6 +28,9 @@ final class BenchmarkFakes implements AutoCloseable {
 	final TimedSpeaker speaker = new TimedSpeaker();
 
 	final Duration latency;
+
+	/** The format OpenAI's text-to-speech answers in. */
+	static final PcmFormat VOICE = new PcmFormat(24_000, 16, 1);
 
 	private BenchmarkFakes(Duration latency) {
 		this.latency = latency;
@@ -67,9 +71,12 @@ final class BenchmarkFakes implements AutoCloseable {
 		OpenAiSpeechStubs.transcriptionReturns(this.openAi, transcript, this.latency);
 	}
 
-	/** Every sentence is spoken as a tone this long, after the latency. */
+	/**
+	 * Every sentence is spoken as a tone this long, after the latency: a 24 kHz, 16-bit,
+	 * mono WAV, which is what OpenAI's voices answer.
+	 */
 	void speaksFor(Duration audio) {
-		OpenAiSpeechStubs.speechReturns(this.openAi, TestWavs.speech((int) audio.toMillis()), this.latency);
+		OpenAiSpeechStubs.speechReturns(this.openAi, TestWavs.tone(VOICE, (int) audio.toMillis(), 440), this.latency);
 	}
 
 	@Override

@@ -1,12 +1,12 @@
 package com.homemadealexa.benchmark;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,75 +19,91 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Benchmark 2: M utterances at the same moment through the webapp flow
- * ({@code POST /api/public/stt}: speech-to-text, chat, text-to-speech, each faked at the
- * same latency), against one utterance alone. With every stage waiting on the network, M
- * at once should take about as long as one.
+ * Benchmark 2: webapp utterances ({@code POST /api/public/stt}: speech-to-text, a
+ * streamed three-sentence chat reply, text-to-speech of each sentence as a 24 kHz WAV,
+ * the way OpenAI's voice answers, each faked at the same latency). The server runs in its
+ * own process ({@link ServerJar}), so its CPU time is its own: first N utterances one at
+ * a time (latency, overhead over the fakes, CPU per utterance), then bursts of M released
+ * at the same instant (wall time, CPU per utterance).
  *
  * <p>
- * {@code -Dbenchmark.utterances=50 -Dbenchmark.latency-ms=300}.
+ * {@code -Dbenchmark.samples=100 -Dbenchmark.utterances=50 -Dbenchmark.latency-ms=300
+ * -Dbenchmark.sentence-ms=1500}.
  */
 class ConcurrentUtterancesBenchmark {
 
-	private static final int SINGLE_RUNS = 20;
+	private static final int WARM_UP = 30;
+
+	private static final int WARM_UP_BURSTS = Integer.getInteger("benchmark.warm-up-bursts", 4);
 
 	private static final int BURSTS = 3;
 
+	static final List<String> REPLY = List.of("Why did the chicken cross the road? ", "To get to the other side. ",
+			"Chickens are curious birds.");
+
 	@Test
 	void manyUtterancesAtOnceTakeAboutAsLongAsOne() throws Exception {
+		int samples = Integer.getInteger("benchmark.samples", 100);
 		int m = Integer.getInteger("benchmark.utterances", 50);
+		Duration sentence = Duration.ofMillis(Integer.getInteger("benchmark.sentence-ms", 1500));
 		Duration latency = BenchmarkFakes.configuredLatency();
 		Path tokens = Files.createTempFile("benchmark-token", ".json");
 		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
-				BenchmarkServer server = BenchmarkServer.start(fakes.serverProperties(true, false))) {
+				ServerJar server = ServerJar.start(fakes.serverProperties(true, false))) {
 			fakes.hears("Tell me a joke.");
-			fakes.chat.answerText("tell me a joke", "Why did the chicken cross the road?");
-			fakes.speaksFor(Duration.ofSeconds(1));
+			fakes.chat.streamText("tell me a joke", REPLY);
+			fakes.speaksFor(sentence);
 			AlexaClient client = AlexaClient.create(server.url(), "admin", BenchmarkServer.PASSWORD.toCharArray(),
 					tokens, Duration.ofSeconds(60));
 			byte[] utterance = TestWavs.tonePcm(PcmFormat.SPEECH, 2000, 300);
 			client.token();
+			AlexaClient.Answer first = client.ask(utterance);
+			assertThat(first.wav()).as("the spoken reply").isNotNull();
+			// Three sentences, each resampled from 24 kHz to 16 kHz, in one WAV.
+			assertThat(first.wav().length).isGreaterThan(3 * (int) sentence.toMillis() * 32 * 9 / 10);
 
-			// Warm-up, not reported.
-			for (int i = 0; i < SINGLE_RUNS; i++) {
+			for (int i = 0; i < WARM_UP; i++) {
 				client.ask(utterance);
 			}
-			burst(client, utterance, m);
+			for (int b = 0; b < WARM_UP_BURSTS; b++) {
+				burst(client, utterance, m);
+			}
 
 			List<Duration> alone = new ArrayList<>();
-			long cpuBefore = cpuTime();
-			for (int i = 0; i < SINGLE_RUNS; i++) {
+			Duration cpuBefore = server.cpu();
+			Map<String, Duration> splitBefore = server.cpuByThreadKind();
+			for (int i = 0; i < samples; i++) {
 				alone.add(client.ask(utterance).elapsed());
 			}
-			Duration singleCpu = Duration.ofNanos((cpuTime() - cpuBefore) / SINGLE_RUNS);
+			Duration singleCpu = server.cpu().minus(cpuBefore).dividedBy(samples);
 			Stats single = Stats.of(alone);
-			Report.line("== 2. Simultaneous utterances, webapp flow, fakes at %s each for STT, chat and TTS (%s in"
-					+ " all)", Stats.ms(latency), Stats.ms(latency.multipliedBy(3)));
+			Duration fakes3 = latency.multipliedBy(3);
+			Report.line("== 2. Webapp utterances, 2 s of speech, a %d-sentence streamed reply spoken at 24 kHz (%s"
+					+ " per sentence), fakes at %s each for STT, chat and TTS (%s in all); server in its own process",
+					REPLY.size(), Stats.ms(sentence), Stats.ms(latency), Stats.ms(fakes3));
 			Report.machine();
-			Report.line("one at a time: %s; CPU per utterance %s (client, server and fakes: all in this JVM)", single,
-					Stats.ms(singleCpu));
+			Report.line("one at a time: %s", single);
+			Report.line("one at a time, server overhead (measured minus %s): %s", Stats.ms(fakes3),
+					single.minus(fakes3));
+			Report.line("one at a time, server CPU per utterance: %.1f ms (n=%d; by thread: %s)",
+					singleCpu.toNanos() / 1e6, samples, server.cpuSplitSince(splitBefore, samples));
 			for (int b = 0; b < BURSTS; b++) {
-				long burstCpuBefore = cpuTime();
+				Duration burstCpuBefore = server.cpu();
+				Map<String, Duration> burstSplitBefore = server.cpuByThreadKind();
 				Burst burst = burst(client, utterance, m);
-				Duration burstCpu = Duration.ofNanos(cpuTime() - burstCpuBefore);
+				Duration burstCpu = server.cpu().minus(burstCpuBefore);
 				Report.line(
-						"M=%d at once: all answered in %s (%.2fx one utterance's p50); per request %s; CPU %s in all"
-								+ " (%.0f%% of %d cores over the burst)",
+						"M=%d at once: all answered in %s (%.2fx one utterance's p50); per request %s; server CPU"
+								+ " %s in all, %.1f ms per utterance (by thread: %s)",
 						m, Stats.ms(burst.wall()), burst.wall().toNanos() / (double) single.p50().toNanos(),
-						burst.requests(), Stats.ms(burstCpu),
-						100.0 * burstCpu.toNanos() / burst.wall().toNanos()
-								/ Runtime.getRuntime().availableProcessors(),
-						Runtime.getRuntime().availableProcessors());
+						burst.requests(), Stats.ms(burstCpu), burstCpu.toNanos() / 1e6 / m,
+						server.cpuSplitSince(burstSplitBefore, m));
 			}
+			Report.machine();
 		}
 		finally {
 			Files.deleteIfExists(tokens);
 		}
-	}
-
-	private static long cpuTime() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
 	}
 
 	private static Burst burst(AlexaClient client, byte[] utterance, int m) throws InterruptedException {

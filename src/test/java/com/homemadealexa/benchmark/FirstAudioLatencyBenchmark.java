@@ -1,5 +1,6 @@
 package com.homemadealexa.benchmark;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,20 +63,26 @@ class FirstAudioLatencyBenchmark {
 		int samples = Integer.getInteger("benchmark.samples", 100);
 		Duration latency = BenchmarkFakes.configuredLatency();
 		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
-				BenchmarkServer server = BenchmarkServer.start(fakes.serverProperties(true, true))) {
+				ServerJar server = ServerJar.start(fakes.serverProperties(true, true))) {
 			fakes.hears("Tell me a joke.");
 			fakes.chat.answerText("tell me a joke", "Why did the chicken cross the road?");
 			fakes.speaksFor(Duration.ofMillis(200));
-			List<Duration> firstAudio = measure(server, fakes, WARM_UP, samples);
+			measure(server.url(), fakes, WARM_UP, 0);
+			Duration cpuBefore = server.cpu();
+			List<Duration> firstAudio = measure(server.url(), fakes, 0, samples);
+			Duration cpu = server.cpu().minus(cpuBefore).dividedBy(samples);
 			Duration fakes3 = latency.multipliedBy(3);
-			Report.line("== 3. End of speech to first audio at the audio server, device flow, fakes at %s each"
-					+ " (STT + chat + TTS = %s)", Stats.ms(latency), Stats.ms(fakes3));
+			Report.line(
+					"== 3. End of speech to first audio at the audio server, device flow, fakes at %s each"
+							+ " (STT + chat + TTS = %s), 24 kHz voice; server in its own process",
+					Stats.ms(latency), Stats.ms(fakes3));
 			Report.machine();
 			Report.line("measured: %s", Stats.of(firstAudio));
 			Report.line("server overhead (measured minus %s): %s", Stats.ms(fakes3),
 					Stats.of(firstAudio).minus(fakes3));
 			Report.line("the server's own stage times (from the last byte it read; newest %d utterances): %s",
-					Math.min(samples, 50), serverStages(server, samples));
+					Math.min(samples, 50), serverStages(server.url(), samples));
+			Report.line("server CPU per device utterance: %.1f ms", cpu.toNanos() / 1e6);
 		}
 	}
 
@@ -101,9 +108,9 @@ class FirstAudioLatencyBenchmark {
 					.willReturn(OpenAiChatStubs.textResponse(whole)
 						.withFixedDelay((int) latency.plus(WRITING).toMillis())));
 				fakes.speaksFor(Duration.ofMillis(200));
-				Stats stats = Stats.of(measure(server, fakes, CHOICE_WARM_UP, CHOICE_SAMPLES));
+				Stats stats = Stats.of(measure(server.url(), fakes, CHOICE_WARM_UP, CHOICE_SAMPLES));
 				Report.line("openai.stream=%s: %s; server stages: %s", stream, stats,
-						serverStages(server, CHOICE_SAMPLES));
+						serverStages(server.url(), CHOICE_SAMPLES));
 			}
 		}
 	}
@@ -119,9 +126,9 @@ class FirstAudioLatencyBenchmark {
 				fakes.hears("What time is it?");
 				fakes.chat.callTool("what time is it", "get_time", "{}");
 				fakes.speaksFor(Duration.ofMillis(200));
-				Stats stats = Stats.of(measure(server, fakes, CHOICE_WARM_UP, CHOICE_SAMPLES));
+				Stats stats = Stats.of(measure(server.url(), fakes, CHOICE_WARM_UP, CHOICE_SAMPLES));
 				Report.line("assistant.prefer-local=%s: %s; server stages: %s", local, stats,
-						serverStages(server, CHOICE_SAMPLES));
+						serverStages(server.url(), CHOICE_SAMPLES));
 			}
 		}
 	}
@@ -130,9 +137,9 @@ class FirstAudioLatencyBenchmark {
 	 * The p50 of each stage in {@code GET /api/internal/utterances} (which keeps the
 	 * newest 50), over the measured utterances only.
 	 */
-	private static String serverStages(BenchmarkServer server, int samples) throws Exception {
+	private static String serverStages(URI server, int samples) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(server.url().resolve("/api/internal/utterances")).build(),
+			.send(HttpRequest.newBuilder(server.resolve("/api/internal/utterances")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		Map<String, List<Duration>> stages = new TreeMap<>();
 		JsonNode newestFirst = JsonMapper.builder().build().readTree(response.body());
@@ -153,11 +160,11 @@ class FirstAudioLatencyBenchmark {
 	 * Speaks {@code samples} utterances (after a warm-up) from one simulated device, each
 	 * after the previous one was answered with listen or idle.
 	 */
-	private static List<Duration> measure(BenchmarkServer server, BenchmarkFakes fakes, int warmUp, int samples)
+	private static List<Duration> measure(URI server, BenchmarkFakes fakes, int warmUp, int samples)
 			throws InterruptedException {
 		BlockingQueue<SimulatorEvent> ends = new LinkedBlockingQueue<>();
 		List<Duration> firstAudio = new ArrayList<>();
-		try (SimulatedDevice device = SimulatedDevice.builder(server.url(), "box-benchmark")
+		try (SimulatedDevice device = SimulatedDevice.builder(server, "box-benchmark")
 			.keepEvents(false)
 			.listener((event) -> {
 				if (event instanceof SimulatorEvent.Listen || event instanceof SimulatorEvent.Idle) {
