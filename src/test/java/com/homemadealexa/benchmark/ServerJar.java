@@ -35,6 +35,9 @@ final class ServerJar implements AutoCloseable {
 
 	static final Path JAR = Path.of("target", "homemade-alexa-server.jar");
 
+	/** Where {@code ./alexa} unpacks the jar and keeps the AOT cache. */
+	static final Path UNPACKED = Path.of("target", "homemade-alexa-server");
+
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -70,7 +73,11 @@ final class ServerJar implements AutoCloseable {
 		}
 		int port = freePort();
 		Path log = folder.resolve("server.log");
-		List<String> command = new ArrayList<>(List.of("./alexa", "--config=" + config, "--server.port=" + port,
+		// BENCHMARK_LAUNCHER (with ALEXA_JAR) runs another launcher and jar, e.g. an
+		// earlier
+		// version's, so that before and after alternate in one run.
+		String launcher = environment.getOrDefault("BENCHMARK_LAUNCHER", "./alexa");
+		List<String> command = new ArrayList<>(List.of(launcher, "--config=" + config, "--server.port=" + port,
 				"--server.address=127.0.0.1", "--data.dir=" + folder.resolve("data"),
 				"--firmware.dir=" + folder.resolve("firmware"), "--audio.log-dir=" + folder.resolve("audio_log"),
 				"--auth.password-hash=" + BCrypt.hashpw(BenchmarkServer.PASSWORD, BCrypt.gensalt(4))));

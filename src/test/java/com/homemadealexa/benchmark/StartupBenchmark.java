@@ -38,6 +38,17 @@ class StartupBenchmark {
 				ServerJar.JAR, runs, idleSeconds);
 		Report.machine();
 		Report.line("launcher: %s", ServerJar.launcherOptions());
+		// The first start after a build unpacks the jar and records the AOT cache.
+		FileSystemUtils.deleteRecursively(ServerJar.UNPACKED);
+		Path first = Files.createTempDirectory("startup-benchmark");
+		try {
+			double[] measured = measure(first, new Variant("first", "", Map.of()), idleSeconds);
+			Report.line("first start after a build (./alexa unpacks the jar and records the start-up cache): first"
+					+ " answer after %.0f ms; load average %s", measured[0], Report.loadAverage());
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(first);
+		}
 		Map<Variant, List<double[]>> figures = new LinkedHashMap<>();
 		variants.forEach((variant) -> figures.put(variant, new ArrayList<>()));
 		for (int run = 1; run <= runs; run++) {
