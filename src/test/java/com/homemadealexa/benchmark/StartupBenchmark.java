@@ -38,16 +38,10 @@ class StartupBenchmark {
 				ServerJar.JAR, runs, idleSeconds);
 		Report.machine();
 		Report.line("launcher: %s", ServerJar.launcherOptions());
-		// The first start after a build unpacks the jar and records the AOT cache.
-		FileSystemUtils.deleteRecursively(ServerJar.UNPACKED);
-		Path first = Files.createTempDirectory("startup-benchmark");
-		try {
-			double[] measured = measure(first, new Variant("first", "", Map.of()), idleSeconds);
-			Report.line("first start after a build (./alexa unpacks the jar and records the start-up cache): first"
-					+ " answer after %.0f ms; load average %s", measured[0], Report.loadAverage());
-		}
-		finally {
-			FileSystemUtils.deleteRecursively(first);
+		// The first start after a build unpacks the jar and records the AOT cache
+		// (-Dbenchmark.first-start=false skips it and keeps a recorded cache).
+		if (Boolean.parseBoolean(System.getProperty("benchmark.first-start", "true"))) {
+			firstStart(idleSeconds);
 		}
 		Map<Variant, List<double[]>> figures = new LinkedHashMap<>();
 		variants.forEach((variant) -> figures.put(variant, new ArrayList<>()));
@@ -77,6 +71,19 @@ class StartupBenchmark {
 					median(all, 4), all.size());
 		}
 		Report.line("load average at the end: %s", Report.loadAverage());
+	}
+
+	private static void firstStart(int idleSeconds) throws Exception {
+		FileSystemUtils.deleteRecursively(ServerJar.UNPACKED);
+		Path first = Files.createTempDirectory("startup-benchmark");
+		try {
+			double[] measured = measure(first, new Variant("first", "", Map.of()), idleSeconds);
+			Report.line("first start after a build (./alexa unpacks the jar and records the start-up cache): first"
+					+ " answer after %.0f ms; load average %s", measured[0], Report.loadAverage());
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(first);
+		}
 	}
 
 	/** First answer ms, Spring's "started in" s, RSS MB at first answer, idle RSS MB. */
