@@ -19,9 +19,13 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class DeviceSocketConfiguration implements WebSocketConfigurer {
 
-	// Frames from devices are small; the limit only has to let an odd large frame be
-	// read and ignored instead of closing the socket (Tomcat's default is 8 KiB).
-	private static final int MAX_FRAME_BYTES = 64 * 1024;
+	// Tomcat reserves a text buffer (2 bytes a character) and a binary buffer of these
+	// sizes for every session, up front. The firmware never sends a frame over 130
+	// bytes, nor the webapp a hello over a few hundred, so 1 KiB holds every real
+	// message in one part; a larger one arrives in parts, which the handlers put back
+	// together up to FrameAssembler.MAX_MESSAGE_CHARS (64 Ki, the limit as before).
+	// 64 KiB buffers cost 192 KB of heap per connection (docs/performance.md).
+	static final int RECEIVE_BUFFER_BYTES = 1024;
 
 	private final DeviceRegistry registry;
 
@@ -53,8 +57,8 @@ class DeviceSocketConfiguration implements WebSocketConfigurer {
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-		container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+		container.setMaxTextMessageBufferSize(RECEIVE_BUFFER_BYTES);
+		container.setMaxBinaryMessageBufferSize(RECEIVE_BUFFER_BYTES);
 		return container;
 	}
 

@@ -1,5 +1,8 @@
 package com.homemadealexa.device;
 
+import java.io.IOException;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +17,16 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * {@code /ws/internal}: the ESP32 devices. Frames the server does not understand are
  * logged and ignored; the connection stays open, because a device that is disconnected
- * for an odd frame would reconnect and send it again.
+ * for an odd frame would reconnect and send it again. A message over
+ * {@link FrameAssembler#MAX_MESSAGE_CHARS} closes the socket with 1009 (too big).
  */
 class DeviceSocketHandler extends TextWebSocketHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(DeviceSocketHandler.class);
 
 	private static final int LOGGED_CHARS = 200;
+
+	private static final String ASSEMBLER = FrameAssembler.class.getName();
 
 	private final DeviceRegistry registry;
 
@@ -43,6 +49,15 @@ class DeviceSocketHandler extends TextWebSocketHandler {
 		this.registry.register(session, this.webapp);
 	}
 
+	/**
+	 * Messages arrive in parts of at most the socket's small receive buffer, and are put
+	 * back together here (see {@link FrameAssembler}).
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		DeviceConnection connection = this.registry.connection(session.getId()).orElse(null);
@@ -50,7 +65,18 @@ class DeviceSocketHandler extends TextWebSocketHandler {
 			return;
 		}
 		connection.heard(System.nanoTime());
-		switch (this.reader.read(message.getPayload())) {
+		String text;
+		try {
+			text = whole(session, message);
+		}
+		catch (FrameAssembler.TooBig ex) {
+			tooBig(session, connection);
+			return;
+		}
+		if (text == null) {
+			return;
+		}
+		switch (this.reader.read(text)) {
 			case DeviceMessage.Hello hello -> {
 				this.registry.hello(connection, hello);
 				DeviceInfo said = connection.info();
@@ -68,11 +94,45 @@ class DeviceSocketHandler extends TextWebSocketHandler {
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
 		// The base class closes the socket on binary frames; the contract says ignore
 		// them.
-		this.registry.connection(session.getId()).ifPresent((connection) -> {
-			connection.heard(System.nanoTime());
-			log.debug("Ignoring a binary frame of {} bytes from {}", message.getPayloadLength(),
-					connection.info().address());
-		});
+		DeviceConnection connection = this.registry.connection(session.getId()).orElse(null);
+		if (connection == null) {
+			return;
+		}
+		connection.heard(System.nanoTime());
+		try {
+			if (assembler(session).binary(message.getPayloadLength(), message.isLast())) {
+				log.debug("Ignoring a binary frame from {}", connection.info().address());
+			}
+		}
+		catch (FrameAssembler.TooBig ex) {
+			tooBig(session, connection);
+		}
+	}
+
+	private static @Nullable String whole(WebSocketSession session, TextMessage message) throws FrameAssembler.TooBig {
+		if (message.isLast() && !session.getAttributes().containsKey(ASSEMBLER)) {
+			// The usual case, a frame that fitted the buffer: nothing to put together.
+			if (message.getPayload().length() > FrameAssembler.MAX_MESSAGE_CHARS) {
+				throw new FrameAssembler.TooBig();
+			}
+			return message.getPayload();
+		}
+		return assembler(session).text(message.getPayload(), message.isLast());
+	}
+
+	private static FrameAssembler assembler(WebSocketSession session) {
+		return (FrameAssembler) session.getAttributes().computeIfAbsent(ASSEMBLER, (key) -> new FrameAssembler());
+	}
+
+	private static void tooBig(WebSocketSession session, DeviceConnection connection) {
+		log.warn("Closing the socket of {}: a message over {} characters", connection.info().address(),
+				FrameAssembler.MAX_MESSAGE_CHARS);
+		try {
+			session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+		}
+		catch (IOException ex) {
+			log.debug("Closing the socket of {} failed: {}", connection.info().address(), ex.getMessage());
+		}
 	}
 
 	@Override

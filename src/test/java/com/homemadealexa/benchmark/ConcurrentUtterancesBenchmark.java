@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Benchmark 2: webapp utterances ({@code POST /api/public/stt}: speech-to-text, a
  * streamed three-sentence chat reply, text-to-speech of each sentence as a 24 kHz WAV,
  * the way OpenAI's voice answers, each faked at the same latency). The server runs in its
- * own process ({@link ServerJar}), so its CPU time is its own: first N utterances one at
- * a time (latency, overhead over the fakes, CPU per utterance), then bursts of M released
- * at the same instant (wall time, CPU per utterance).
+ * own process ({@link ClasspathServer}), so its CPU time is its own: first N utterances
+ * one at a time (latency, overhead over the fakes, CPU per utterance), then bursts of M
+ * released at the same instant (wall time, CPU per utterance).
  *
  * <p>
  * {@code -Dbenchmark.samples=100 -Dbenchmark.utterances=50 -Dbenchmark.latency-ms=300
@@ -49,7 +49,7 @@ class ConcurrentUtterancesBenchmark {
 		Duration latency = BenchmarkFakes.configuredLatency();
 		Path tokens = Files.createTempFile("benchmark-token", ".json");
 		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
-				ServerJar server = ServerJar.start(fakes.serverProperties(true, false))) {
+				ClasspathServer server = ClasspathServer.start(fakes.serverProperties(true, false))) {
 			fakes.hears("Tell me a joke.");
 			fakes.chat.streamText("tell me a joke", REPLY);
 			fakes.speaksFor(sentence);

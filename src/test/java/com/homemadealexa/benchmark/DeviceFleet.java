@@ -44,6 +44,8 @@ public final class DeviceFleet {
 	/** Handshakes in flight at once: the server's accept queue holds 100. */
 	private static final int CONCURRENT_CONNECTS = 64;
 
+	private static final int CONNECT_ATTEMPTS = 3;
+
 	private DeviceFleet() {
 	}
 
@@ -65,15 +67,26 @@ public final class DeviceFleet {
 				executor.execute(() -> {
 					connecting.acquireUninterruptibly();
 					try {
-						devices.add(SimulatedDevice.builder(server, "fleet-" + index)
-							.httpClient(clients.get(index / DEVICES_PER_CLIENT))
-							.keepEvents(false)
-							.listener((event) -> shown(round.get(), event))
-							.connect());
-					}
-					catch (RuntimeException ex) {
-						if (failed.getAndIncrement() == 0) {
-							System.err.println("First failed connection: " + ex.getMessage());
+						// Like the firmware, a device whose handshake timed out (on a
+						// busy
+						// machine) tries again.
+						for (int attempt = 1;; attempt++) {
+							try {
+								devices.add(SimulatedDevice.builder(server, "fleet-" + index)
+									.httpClient(clients.get(index / DEVICES_PER_CLIENT))
+									.keepEvents(false)
+									.listener((event) -> shown(round.get(), event))
+									.connect());
+								break;
+							}
+							catch (RuntimeException ex) {
+								if (attempt == CONNECT_ATTEMPTS) {
+									if (failed.getAndIncrement() == 0) {
+										System.err.println("First failed connection: " + ex.getMessage());
+									}
+									break;
+								}
+							}
 						}
 					}
 					finally {

@@ -63,7 +63,7 @@ class FirstAudioLatencyBenchmark {
 		int samples = Integer.getInteger("benchmark.samples", 100);
 		Duration latency = BenchmarkFakes.configuredLatency();
 		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
-				ServerJar server = ServerJar.start(fakes.serverProperties(true, true))) {
+				ClasspathServer server = ClasspathServer.start(fakes.serverProperties(true, true))) {
 			fakes.hears("Tell me a joke.");
 			fakes.chat.answerText("tell me a joke", "Why did the chicken cross the road?");
 			fakes.speaksFor(Duration.ofMillis(200));

@@ -39,6 +39,12 @@ final class Report {
 				System.getProperty("os.version"), Runtime.version(), read("/proc/loadavg").strip());
 	}
 
+	/** {@code /proc/loadavg}: 1, 5 and 15 minutes. */
+	static String loadAverage() {
+		String[] fields = read("/proc/loadavg").strip().split(" ");
+		return (fields.length >= 3) ? fields[0] + " / " + fields[1] + " / " + fields[2] : "?";
+	}
+
 	private static String read(String file) {
 		try {
 			return Files.readString(Path.of(file));

@@ -1,8 +1,8 @@
 package com.homemadealexa.benchmark;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,183 +10,200 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-import com.homemadealexa.HomemadeAlexaApplication;
 import org.mindrot.jbcrypt.BCrypt;
 
-import org.springframework.util.FileSystemUtils;
-
-import static org.awaitility.Awaitility.await;
-
 /**
- * The server in its own process, started the way {@code ./alexa} starts it (same JVM
- * options), so that its CPU time can be read apart from the benchmark's client and fakes.
- * From the built jar with {@code -Dbenchmark.jar=target/homemade-alexa-server.jar}
- * (nested-jar class loading included), otherwise from the compiled main classes.
- * {@code -Dbenchmark.jfr=FILE} records a flight recording of the server;
- * {@code -Dbenchmark.server-opts="..."} adds JVM options.
+ * The server as users start it: {@code ./alexa} (which runs the built jar with the
+ * launcher's JVM options) in its own process, with the shipped {@code config.toml} and
+ * its folders in a temporary directory. {@link #start} returns once the first HTTP
+ * request has been answered, and says how long that took from the moment the process was
+ * started.
+ *
+ * <p>
+ * {@code -Dbenchmark.java-opts=...} is passed as {@code JAVA_OPTS}, to compare JVM
+ * options in one run.
  */
 final class ServerJar implements AutoCloseable {
 
+	static final Path JAR = Path.of("target", "homemade-alexa-server.jar");
+
+	/** Where {@code ./alexa} unpacks the jar and keeps the AOT cache. */
+	static final Path UNPACKED = Path.of("target", "homemade-alexa-server");
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
 	private final Process process;
 
-	private final Path folder;
+	private final URI url;
 
-	private final int port;
+	private final Path log;
 
-	private ServerJar(Process process, Path folder, int port) {
+	private final Duration startup;
+
+	private ServerJar(Process process, URI url, Path log, Duration startup) {
 		this.process = process;
-		this.folder = folder;
-		this.port = port;
+		this.url = url;
+		this.log = log;
+		this.startup = startup;
 	}
 
 	/**
-	 * @param properties Spring property names and values, on top of the benchmark's
-	 * defaults (quiet logs, English, a password, temporary folders)
+	 * Starts {@code ./alexa} and waits for its first answered request
+	 * ({@code GET /actuator/health/liveness}, the image's health check).
+	 * @param folder where the config, data, firmware and log go
+	 * @param javaOptions {@code JAVA_OPTS} for the launcher (may be empty)
+	 * @param environment more environment variables (e.g. {@code ALEXA_AOT=off})
 	 */
-	static ServerJar start(Map<String, String> properties) throws IOException {
-		Path folder = Files.createTempDirectory("benchmark-server");
+	static ServerJar start(Path folder, String javaOptions, Map<String, String> environment) throws IOException {
+		requireFreshJar();
+		Path config = folder.resolve("config.toml");
+		if (!Files.exists(config)) {
+			Files.copy(Path.of("config.toml"), config, StandardCopyOption.REPLACE_EXISTING);
+		}
 		int port = freePort();
-		Map<String, String> all = new LinkedHashMap<>();
-		all.put("config", folder.resolve("config.toml").toString());
-		all.put("server.port", Integer.toString(port));
-		all.put("server.address", "127.0.0.1");
-		all.put("data.dir", folder.resolve("data").toString());
-		all.put("firmware.dir", folder.resolve("firmware").toString());
-		all.put("audio.log-dir", folder.resolve("audio_log").toString());
-		all.put("auth.password-hash", BCrypt.hashpw(BenchmarkServer.PASSWORD, BCrypt.gensalt(4)));
-		all.put("assistant.language", "en-US");
-		all.put("logging.level.root", "WARN");
-		all.putAll(properties);
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED"));
-		String jfr = System.getProperty("benchmark.jfr", "");
-		if (!jfr.isBlank()) {
-			command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
-		}
-		String options = System.getProperty("benchmark.server-opts", "");
-		if (!options.isBlank()) {
-			command.addAll(List.of(options.strip().split("\\s+")));
-		}
-		String jar = System.getProperty("benchmark.jar", "");
-		if (!jar.isBlank()) {
-			command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
-		}
-		else {
-			command.addAll(List.of("-cp", mainClasspath(), HomemadeAlexaApplication.class.getName()));
-		}
-		all.forEach((key, value) -> command.add("--" + key + "=" + value));
-		Files.writeString(folder.resolve("config.toml"), "");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()))
-			.start();
-		ServerJar server = new ServerJar(process, folder, port);
-		HttpClient http = HttpClient.newHttpClient();
+		Path log = folder.resolve("server.log");
+		// BENCHMARK_LAUNCHER (with ALEXA_JAR) runs another launcher and jar, e.g. an
+		// earlier
+		// version's, so that before and after alternate in one run.
+		String launcher = environment.getOrDefault("BENCHMARK_LAUNCHER", "./alexa");
+		List<String> command = new ArrayList<>(List.of(launcher, "--config=" + config, "--server.port=" + port,
+				"--server.address=127.0.0.1", "--data.dir=" + folder.resolve("data"),
+				"--firmware.dir=" + folder.resolve("firmware"), "--audio.log-dir=" + folder.resolve("audio_log"),
+				"--auth.password-hash=" + BCrypt.hashpw(BenchmarkServer.PASSWORD, BCrypt.gensalt(4))));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().put("JAVA_OPTS", javaOptions);
+		// A household's configuration: a model and cloud speech are configured (the
+		// address answers nothing; start-up never calls it).
+		builder.environment().put("OPENAI_API_KEY", "sk-benchmark");
+		builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+		builder.environment().putAll(environment);
+		URI url = URI.create("http://127.0.0.1:" + port);
+		long started = System.nanoTime();
+		Process process = builder.start();
 		try {
-			// A shared machine under load can take minutes to start a JVM.
-			await().atMost(Duration.ofMinutes(5))
-				.pollInterval(Duration.ofMillis(200))
-				.until(() -> !process.isAlive() || healthy(http, server.url()));
+			long deadline = started + TimeUnit.MINUTES.toNanos(3);
+			while (!answers(url)) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(
+							"The server exited with " + process.exitValue() + "; its log ends with:\n" + tail(log));
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The server did not answer; its log ends with:\n" + tail(log));
+				}
+				// Not synchronisation: the poll interval, which bounds the error of the
+				// start-up figure (10 ms).
+				TimeUnit.MILLISECONDS.sleep(10);
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 		catch (RuntimeException ex) {
-			server.close();
+			process.destroyForcibly();
 			throw ex;
 		}
-		finally {
-			http.close();
-		}
-		if (!process.isAlive()) {
-			throw new IllegalStateException("The server exited; its log:\n"
-					+ Files.readString(folder.resolve("server.log")).lines().limit(80).toList());
-		}
-		return server;
+		return new ServerJar(process, url, log, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** From starting the process to the first answered request. */
+	Duration startup() {
+		return this.startup;
 	}
 
 	URI url() {
-		return URI.create("http://127.0.0.1:" + this.port);
+		return this.url;
 	}
 
-	/** The server process's CPU time so far (user and system, all threads). */
-	Duration cpu() {
-		return this.process.toHandle().info().totalCpuDuration().orElseThrow();
+	Path log() {
+		return this.log;
+	}
+
+	/** The server's resident set size ({@code VmRSS}), in KiB. */
+	long rssKib() {
+		try {
+			return Files.readAllLines(Path.of("/proc", Long.toString(this.process.pid()), "status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmRSS:"))
+				.map((line) -> Long.parseLong(line.replaceAll("\\D+", "")))
+				.findFirst()
+				.orElseThrow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
-	 * The server's CPU time so far by kind of thread, from {@code /proc/PID/task/*}
-	 * (Linux; empty elsewhere): the JIT compilers, the garbage collector, and the rest
-	 * (requests and everything else). Threads that have ended are missing here but not
-	 * from {@link #cpu()}.
+	 * The CPU time the server's process has used (user and system,
+	 * {@code /proc/<pid>/stat}), in milliseconds: on a busy machine a steadier figure
+	 * than the wall time.
 	 */
-	Map<String, Duration> cpuByThreadKind() {
-		Map<String, Duration> kinds = new LinkedHashMap<>();
-		kinds.put("jit", Duration.ZERO);
-		kinds.put("gc", Duration.ZERO);
-		kinds.put("other", Duration.ZERO);
-		long ticksPerSecond = 100;
-		try (var tasks = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
-			for (Path task : tasks.toList()) {
-				String stat;
-				try {
-					stat = Files.readString(task.resolve("stat"));
-				}
-				catch (IOException ex) {
-					continue;
-				}
-				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				// utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
-				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				String kind = name.contains("CompilerThre") ? "jit"
-						: (name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread")) ? "gc"
-								: "other";
-				kinds.merge(kind, Duration.ofMillis(ticks * 1000 / ticksPerSecond), Duration::plus);
-			}
+	long cpuMillis() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+			// The fields after the command name, which is in parentheses: utime is the
+			// 14th
+			// field of the line, stime the 15th, in clock ticks (100 a second on Linux).
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
 		}
 		catch (IOException ex) {
-			return Map.of();
+			throw new UncheckedIOException(ex);
 		}
-		return kinds;
 	}
 
-	/** What {@link #cpuByThreadKind()} grew by since {@code before}, as text. */
-	String cpuSplitSince(Map<String, Duration> before, int utterances) {
-		StringBuilder text = new StringBuilder();
-		cpuByThreadKind().forEach((kind, now) -> text.append((text.length() > 0) ? ", " : "")
-			.append(kind)
-			.append(' ')
-			.append(String.format(java.util.Locale.ROOT, "%.1f ms",
-					now.minus(before.getOrDefault(kind, Duration.ZERO)).toNanos() / 1e6 / utterances)));
-		return text.toString();
+	/** The server's threads ({@code /proc/<pid>/task}). */
+	long threads() {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
+			return tasks.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
-	public void close() throws IOException {
+	public void close() throws InterruptedException {
 		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
+			this.process.waitFor();
 		}
-		FileSystemUtils.deleteRecursively(this.folder);
 	}
 
-	private static boolean healthy(HttpClient http, URI url) {
+	/** The launcher's JVM options, as the benchmark prints them beside the figures. */
+	static String launcherOptions() throws IOException {
+		return Files.readAllLines(Path.of("alexa"))
+			.stream()
+			.filter((line) -> line.startsWith("jvm_options="))
+			.findFirst()
+			.orElse("(none)");
+	}
+
+	private static boolean answers(URI url) {
 		try {
-			return http
-				.send(HttpRequest.newBuilder(url.resolve("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
+			HTTP.send(HttpRequest.newBuilder(url.resolve("/actuator/health/liveness"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			return true;
+		}
+		catch (ConnectException ex) {
+			return false;
 		}
 		catch (IOException ex) {
 			return false;
@@ -194,6 +211,32 @@ final class ServerJar implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+	}
+
+	/**
+	 * The figures must come from the code being measured: a jar older than the compiled
+	 * classes is refused.
+	 */
+	private static void requireFreshJar() throws IOException {
+		if (!Files.exists(JAR)) {
+			throw new IllegalStateException("No " + JAR + ": run ./mvnw -q -DskipTests package first");
+		}
+		long jar = Files.getLastModifiedTime(JAR).toMillis();
+		try (Stream<Path> classes = Files.walk(Path.of("target", "classes"))) {
+			if (classes.filter(Files::isRegularFile).anyMatch((file) -> lastModified(file) > jar)) {
+				throw new IllegalStateException(
+						JAR + " is older than target/classes: run ./mvnw -q -DskipTests package first");
+			}
+		}
+	}
+
+	private static long lastModified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -203,41 +246,13 @@ final class ServerJar implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * The test JVM's classpath without the test classes (their configurations would be
-	 * scanned) and without test-only jars that would change what the server starts.
-	 * Surefire may start the JVM from a manifest-only jar; its Class-Path is expanded.
-	 */
-	private static String mainClasspath() {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> entries = new ArrayList<>();
-		for (String entry : classpath.split(File.pathSeparator)) {
-			entries.addAll(expand(entry));
-		}
-		return String.join(File.pathSeparator,
-				entries.stream()
-					.filter((entry) -> !Path.of(entry).getFileName().toString().equals("test-classes"))
-					.toList());
-	}
-
-	private static List<String> expand(String entry) {
-		if (!entry.endsWith(".jar") || !Path.of(entry).getFileName().toString().startsWith("surefirebooter")) {
-			return List.of(entry);
-		}
-		try (JarFile jar = new JarFile(entry)) {
-			Manifest manifest = jar.getManifest();
-			String classPath = (manifest != null) ? manifest.getMainAttributes().getValue("Class-Path") : null;
-			if (classPath == null) {
-				return List.of(entry);
-			}
-			List<String> expanded = new ArrayList<>();
-			for (String url : classPath.trim().split("\\s+")) {
-				expanded.add(Path.of(URI.create(url)).toString());
-			}
-			return expanded;
+	private static String tail(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return "(unreadable: " + ex.getMessage() + ")";
 		}
 	}
 

@@ -217,6 +217,32 @@ class DeviceSocketTest {
 	}
 
 	@Test
+	void aMessageLargerThanTheReceiveBufferIsPutBackTogether() {
+		// The sockets' buffers are 1 KiB; a hello in many parts still registers the
+		// device.
+		String hostname = "box-" + "k".repeat(20_000);
+		try (TestDevice kitchen = TestDevice.connect(this.port)
+			.send("{\"hello\": {\"hostname\": \"" + hostname + "\", \"hw_type\": \"ESP32-S3-BOX-3\"}}")) {
+			await().until(() -> this.devices.connected()
+				.stream()
+				.anyMatch((info) -> info.hostname() != null && info.hostname().startsWith("box-kkkk")));
+			assertThat(kitchen.isClosedByServer()).isFalse();
+		}
+	}
+
+	@Test
+	void aMessageOverTheLimitClosesTheSocketAsTooBig() {
+		try (TestDevice kitchen = TestDevice.connect(this.port)) {
+			kitchen.send("x".repeat(FrameAssembler.MAX_MESSAGE_CHARS + 1));
+			assertThat(kitchen.closeCode()).isEqualTo(1009);
+		}
+		try (TestDevice hall = TestDevice.connect(this.port)) {
+			hall.sendBinary(new byte[FrameAssembler.MAX_MESSAGE_CHARS + 1]);
+			assertThat(hall.closeCode()).isEqualTo(1009);
+		}
+	}
+
+	@Test
 	void wakewordPublishesWakewordHeardForThatDevice() {
 		this.wakewords.heard.clear();
 		try (TestDevice kitchen = TestDevice.connect(this.port).hello("box-kitchen")) {
