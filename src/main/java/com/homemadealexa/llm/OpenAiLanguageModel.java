@@ -38,10 +38,12 @@ class OpenAiLanguageModel implements LanguageModel {
 
 	OpenAiLanguageModel(OpenAiSettings settings) {
 		this.settings = settings;
+		Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
 		this.client = OpenAIOkHttpClient.builder()
+			.okHttpClient(OpenAiTransport.okHttpClient(timeout))
 			.apiKey(settings.apiKey())
 			.baseUrl(settings.baseUrl())
-			.timeout(Duration.ofSeconds(settings.timeoutSeconds()))
+			.timeout(timeout)
 			// The client's own retries also repeat timeouts and server errors, which a
 			// waiting user cannot afford: ConnectionRetry repeats connection failures
 			// only.

@@ -18,6 +18,7 @@ import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.cli.SimulatedDevice;
 import com.homemadealexa.cli.SimulatorEvent;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
+import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -83,7 +84,59 @@ class FirstAudioLatencyBenchmark {
 			Report.line("the server's own stage times (from the last byte it read; newest %d utterances): %s",
 					Math.min(samples, 50), serverStages(server.url(), samples));
 			Report.line("server CPU per device utterance: %.1f ms", cpu.toNanos() / 1e6);
+			Report.line("the fakes' own time beyond their latency, one client in the benchmark's process"
+					+ " (STT + chat + TTS, part of the overhead above): %s", fakesOwnTime(fakes, samples));
 		}
+	}
+
+	/**
+	 * How long the three OpenAI fakes take beyond their latency when a plain client in
+	 * this process asks them what the server asks (requests of the same size, kept-alive
+	 * connections): their own share of the measured overhead (WireMock's request matching
+	 * and the benchmark process's load), which no change to the server removes.
+	 */
+	private static Stats fakesOwnTime(BenchmarkFakes fakes, int samples) throws Exception {
+		URI base = URI.create(OpenAiSpeechStubs.baseUrl(fakes.openAi) + "/");
+		String boundary = "benchmark-boundary";
+		byte[] wav = TestWavs.tone(PcmFormat.SPEECH, 500, 300);
+		java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+		multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\""
+				+ "\r\nContent-Type: audio/wav\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		multipart.writeBytes(wav);
+		multipart.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\n"
+				+ "whisper-1\r\n--" + boundary + "--\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String chat = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"system\",\"content\":\""
+				+ "x".repeat(5000) + "\"},{\"role\":\"user\",\"content\":\"Tell me a joke.\"}]}";
+		String speech = "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"Why did the chicken cross the road?\"}";
+		List<Duration> own = new ArrayList<>();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			for (int i = 0; i < WARM_UP + samples; i++) {
+				long started = System.nanoTime();
+				send(http,
+						HttpRequest.newBuilder(base.resolve("audio/transcriptions"))
+							.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+							.POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
+				send(http,
+						HttpRequest.newBuilder(base.resolve("chat/completions"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(chat)));
+				send(http,
+						HttpRequest.newBuilder(base.resolve("audio/speech"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(speech)));
+				if (i >= WARM_UP) {
+					own.add(Duration.ofNanos(System.nanoTime() - started).minus(fakes.latency.multipliedBy(3)));
+				}
+			}
+		}
+		return Stats.of(own);
+	}
+
+	private static void send(HttpClient http, HttpRequest.Builder request) throws Exception {
+		HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
 	}
 
 	@Test

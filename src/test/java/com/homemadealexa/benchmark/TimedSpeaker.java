@@ -29,6 +29,12 @@ final class TimedSpeaker implements AutoCloseable {
 
 	private final BlockingQueue<Long> plays = new LinkedBlockingQueue<>();
 
+	static {
+		// Like the real audio server (audioserver.AudioServer): answers go out at once,
+		// not after the client's delayed acknowledgement of their headers.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	TimedSpeaker() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);

@@ -63,6 +63,12 @@ public final class FakeAudioServer implements AutoCloseable {
 
 	private CountDownLatch release = new CountDownLatch(1);
 
+	static {
+		// Like the real audio server (audioserver.AudioServer): answers go out at once,
+		// not after the client's delayed acknowledgement of their headers.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private FakeAudioServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.setExecutor(this.executor);

@@ -7,6 +7,7 @@ import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 
 import com.homemadealexa.llm.ConnectionRetry;
+import com.homemadealexa.llm.OpenAiTransport;
 import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechException;
 
@@ -32,6 +33,7 @@ final class OpenAiClients {
 	 */
 	static OpenAIClient create(OpenAiSpeechSettings settings) {
 		return OpenAIOkHttpClient.builder()
+			.okHttpClient(OpenAiTransport.okHttpClient(settings.timeout()))
 			.apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
 			.baseUrl(settings.baseUrl())
 			.timeout(settings.timeout())
