@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.util.FileSystemUtils;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Benchmark 5: start-up and idle memory, with the server started the way users start it
  * ({@code ./alexa}, from the jar, in its own process). Each run starts a fresh server on
@@ -51,6 +53,11 @@ class StartupBenchmark {
 				try {
 					double[] measured = measure(folder, variant, idleSeconds);
 					figures.get(variant).add(measured);
+					// A figure read from a process that never answered or whose /proc
+					// entry
+					// was gone would be a zero, not a measurement.
+					assertThat(measured[0]).as("time to the first answer").isPositive();
+					assertThat(measured[3]).as("idle RSS").isPositive();
 					Report.line(
 							"run %d, %s: first answer after %.0f ms (Spring: started in %.1f s; %.1f s of CPU), RSS %.0f MB at"
 									+ " first answer, %.0f MB after %d s idle, %.0f threads; load average %s",
