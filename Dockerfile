@@ -17,15 +17,14 @@ RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng libas
     && useradd --system --create-home --home-dir /app alexa
 WORKDIR /app
 COPY --from=build /src/target/homemade-alexa-server.jar /tmp/app.jar
-COPY config.toml ./config.toml
+COPY config.toml jvm.options ./
 # Start-up (README, "Memory and JVM settings"), as ./alexa does on its first start: the jar unpacked
 # into a plain class path (server/app.jar and server/lib/), then a training run that creates and
 # refreshes the application context and records the classes it loaded and linked in an AOT cache
 # (JEP 483/514), with the same JVM options as the ENTRYPOINT, so that the cache matches them.
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination server --application-filename app.jar \
     && rm /tmp/app.jar \
-    && java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m -Xmx512m \
-       -XX:AOTCacheOutput=server/server.aot -Dspring.context.exit=onRefresh -jar server/app.jar \
+    && java @jvm.options -XX:AOTCacheOutput=server/server.aot -Dspring.context.exit=onRefresh -jar server/app.jar \
        --data.dir=/tmp/training/data --firmware.dir=/tmp/training/firmware --audio.log-dir=/tmp/training/audio_log \
     && rm -rf /tmp/training
 RUN mkdir -p firmware data audio_log templates && chown -R alexa:alexa /app
@@ -35,7 +34,7 @@ EXPOSE 8080
 # Liveness only: a cloud provider being down must not make Docker restart the server.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness >/dev/null || exit 1
-# Like ./alexa: an OutOfMemoryError ends the process, and the restart policy starts a clean one. The
-# same JVM settings as ./alexa (README, "Memory and JVM settings"): the serial collector, a heap that
-# starts at 32 MB and grows up to 512 MB, and the AOT cache recorded above.
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-XX:AOTCache=/app/server/server.aot", "-jar", "/app/server/app.jar"]
+# The JVM settings of ./alexa, from the same file (README, "Memory and JVM settings"): among them an
+# OutOfMemoryError ends the process, and the restart policy starts a clean one. Then the AOT cache
+# recorded above.
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:AOTCache=/app/server/server.aot", "-jar", "/app/server/app.jar"]

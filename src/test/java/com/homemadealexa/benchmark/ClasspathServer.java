@@ -26,12 +26,13 @@ import org.springframework.util.FileSystemUtils;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server in its own process, started the way {@code ./alexa} starts it (same JVM
- * options), so that its CPU time can be read apart from the benchmark's client and fakes.
- * From the built jar with {@code -Dbenchmark.jar=target/homemade-alexa-server.jar}
- * (nested-jar class loading included), otherwise from the compiled main classes.
- * {@code -Dbenchmark.jfr=FILE} records a flight recording of the server;
- * {@code -Dbenchmark.server-opts="..."} adds JVM options.
+ * The server in its own process, started with the JVM options {@code ./alexa} uses
+ * ({@code jvm.options}; without the AOT cache), so that its CPU time can be read apart
+ * from the benchmark's client and fakes. From the built jar with
+ * {@code -Dbenchmark.jar=target/homemade-alexa-server.jar} (nested-jar class loading
+ * included), otherwise from the compiled main classes. {@code -Dbenchmark.jfr=FILE}
+ * records a flight recording of the server; {@code -Dbenchmark.server-opts="..."} adds
+ * JVM options.
  */
 final class ClasspathServer implements AutoCloseable {
 
@@ -66,7 +67,7 @@ final class ClasspathServer implements AutoCloseable {
 		all.put("logging.level.root", "WARN");
 		all.putAll(properties);
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED"));
+				"@" + Path.of("jvm.options").toAbsolutePath()));
 		String jfr = System.getProperty("benchmark.jfr", "");
 		if (!jfr.isBlank()) {
 			command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");

@@ -186,13 +186,16 @@ final class ServerJar implements AutoCloseable {
 		}
 	}
 
-	/** The launcher's JVM options, as the benchmark prints them beside the figures. */
+	/**
+	 * The launcher's JVM options ({@code jvm.options}), as the benchmark prints them
+	 * beside the figures.
+	 */
 	static String launcherOptions() throws IOException {
-		return Files.readAllLines(Path.of("alexa"))
-			.stream()
-			.filter((line) -> line.startsWith("jvm_options="))
-			.findFirst()
-			.orElse("(none)");
+		return String.join(" ",
+				Files.readAllLines(Path.of("jvm.options"))
+					.stream()
+					.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+					.toList());
 	}
 
 	private static boolean answers(URI url) {

@@ -22,10 +22,15 @@ class LaunchersTest {
 	private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
 
 	@Test
-	void everyLauncherEndsTheProcessOnOutOfMemory() throws IOException {
-		assertThat(read("alexa")).contains("exec \"$java\" " + EXIT_ON_OOM);
-		assertThat(read("Dockerfile")).containsPattern("ENTRYPOINT \\[\"java\", \"" + Pattern.quote(EXIT_ON_OOM));
-		assertThat(read("pom.xml")).contains("<jvmArguments>" + EXIT_ON_OOM);
+	void everyLauncherTakesTheJvmOptionsFileWhichEndsTheProcessOnOutOfMemory() throws IOException {
+		assertThat(read("jvm.options").lines()).contains(EXIT_ON_OOM, "-XX:+UseSerialGC");
+		assertThat(read("alexa")).contains("jvm_options=\"@$here/jvm.options\"")
+			.contains("exec \"$java\" \"$jvm_options\" ")
+			.contains("if ! \"$java\" \"$jvm_options\" ");
+		assertThat(read("Dockerfile")).contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\"")
+			.contains("COPY config.toml jvm.options ./")
+			.contains("java @jvm.options -XX:AOTCacheOutput=");
+		assertThat(read("pom.xml")).contains("<jvmArguments>@${project.basedir}/jvm.options</jvmArguments>");
 		// The unit runs the launcher, which adds the flag.
 		assertThat(read("deploy/homemade-alexa.service")).contains("ExecStart=/opt/homemade-alexa/alexa ")
 			.contains("SuccessExitStatus=143")
