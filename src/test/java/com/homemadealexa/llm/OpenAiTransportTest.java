@@ -195,6 +195,50 @@ class OpenAiTransportTest {
 	}
 
 	@Test
+	void anInterruptedCallCancelsItsExchange() throws Exception {
+		CountDownLatch clientClosed = new CountDownLatch(1);
+		this.provider.answer((exchange, out) -> {
+			if (exchange.in().read() == -1) {
+				clientClosed.countDown();
+			}
+		});
+		BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
+		Thread call = Thread.ofVirtual().start(() -> {
+			try {
+				this.client.audio().transcriptions().create(transcription(new byte[100]));
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+			if (Thread.currentThread().isInterrupted()) {
+				failures.add(new InterruptedException("still interrupted"));
+			}
+		});
+		this.provider.exchanges.take();
+
+		call.interrupt();
+
+		assertThat(failures.poll(10, TimeUnit.SECONDS)).isInstanceOf(OpenAIIoException.class)
+			.hasCauseInstanceOf(java.io.InterruptedIOException.class);
+		assertThat(failures.poll(10, TimeUnit.SECONDS)).hasMessage("still interrupted");
+		assertThat(clientClosed.await(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
+	void theAsynchronousClientRunsOnTheSameTransport() throws Exception {
+		this.provider.answer((exchange, out) -> out.write(response("200 OK", "application/json", "{\"text\":\"hi\"}")));
+
+		assertThat(this.client.async()
+			.audio()
+			.transcriptions()
+			.create(transcription(new byte[100]))
+			.get(10, TimeUnit.SECONDS)
+			.asTranscription()
+			.text()).isEqualTo("hi");
+		assertThat(this.provider.exchanges.take().header("authorization")).isEqualTo("Bearer test-key");
+	}
+
+	@Test
 	void everySocketSendsAtOnce() throws Exception {
 		CountDownLatch inspected = new CountDownLatch(1);
 		this.provider.answer((exchange, out) -> {
