@@ -159,6 +159,37 @@ class OpenAiTransportTest {
 	}
 
 	@Test
+	void aProviderThatAcceptsNoConnectionTimesOutAndIsNotRetried() throws IOException {
+		List<Socket> queued = new ArrayList<>();
+		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			// Never accepted: once its backlog is full, the kernel drops further SYNs and
+			// connecting stalls, as with a host that is down.
+			for (int i = 0; i < 3; i++) {
+				Socket socket = new Socket();
+				queued.add(socket);
+				try {
+					socket.connect(full.getLocalSocketAddress(), 200);
+				}
+				catch (java.net.SocketTimeoutException ex) {
+					// The backlog is full.
+				}
+			}
+			OpenAIClient impatient = OpenAiTransport.client("test-key",
+					"http://127.0.0.1:" + full.getLocalPort() + "/v1", Duration.ofSeconds(1));
+
+			assertThatExceptionOfType(OpenAIIoException.class)
+				.isThrownBy(() -> impatient.audio().transcriptions().create(transcription(new byte[100])))
+				.satisfies((failure) -> assertThat(ConnectionRetry.isConnectionFailure(failure)).isFalse())
+				.withCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+		}
+		finally {
+			for (Socket socket : queued) {
+				socket.close();
+			}
+		}
+	}
+
+	@Test
 	void aProviderThatStallsMidAnswerTimesOutAtTheCallsLimit() {
 		this.provider.answer((exchange, out) -> {
 			out.write(chunked("200 OK", "text/event-stream")
