@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.RequestOptions;
 import com.openai.core.http.StreamResponse;
@@ -30,14 +31,14 @@ import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
  */
 class OpenAiLanguageModel implements LanguageModel {
 
-	private final BackgroundClient client;
+	private final OpenAIClient client;
 
 	private final OpenAiSettings settings;
 
 	OpenAiLanguageModel(OpenAiSettings settings) {
 		this.settings = settings;
 		Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
-		this.client = BackgroundClient.start(settings.apiKey(), settings.baseUrl(), timeout);
+		this.client = OpenAiTransport.client(settings.apiKey(), settings.baseUrl(), timeout);
 	}
 
 	@Override
@@ -98,7 +99,7 @@ class OpenAiLanguageModel implements LanguageModel {
 	}
 
 	private ModelReply whole(ChatCompletionCreateParams params, RequestOptions options, Consumer<String> textDeltas) {
-		ChatCompletion completion = this.client.get().chat().completions().create(params, options);
+		ChatCompletion completion = this.client.chat().completions().create(params, options);
 		ChatCompletionMessage message = completion.choices()
 			.stream()
 			.findFirst()
@@ -123,8 +124,7 @@ class OpenAiLanguageModel implements LanguageModel {
 			Consumer<String> textDeltas) {
 		StringBuilder text = new StringBuilder();
 		Map<Long, ToolCallParts> toolCalls = new TreeMap<>();
-		try (StreamResponse<ChatCompletionChunk> stream = this.client.get()
-			.chat()
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat()
 			.completions()
 			.createStreaming(params, options)) {
 			stream.stream().forEach((chunk) -> chunk.choices().forEach((choice) -> {

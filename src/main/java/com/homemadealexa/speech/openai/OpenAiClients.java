@@ -1,11 +1,11 @@
 package com.homemadealexa.speech.openai;
 
+import com.openai.client.OpenAIClient;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 
 import com.homemadealexa.llm.ConnectionRetry;
-import com.homemadealexa.llm.BackgroundClient;
 import com.homemadealexa.llm.OpenAiTransport;
 import com.homemadealexa.speech.OpenAiSpeechSettings;
 import com.homemadealexa.speech.SpeechException;
@@ -27,11 +27,10 @@ final class OpenAiClients {
 
 	/**
 	 * No retries of the client's own ({@link OpenAiTransport#client}):
-	 * {@link ConnectionRetry} repeats connection failures only. Built in the background
-	 * ({@link BackgroundClient}): the start-up doesn't wait for it.
+	 * {@link ConnectionRetry} repeats connection failures only.
 	 */
-	static BackgroundClient create(OpenAiSpeechSettings settings) {
-		return BackgroundClient.start(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey(), settings.baseUrl(),
+	static OpenAIClient create(OpenAiSpeechSettings settings) {
+		return OpenAiTransport.client(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey(), settings.baseUrl(),
 				settings.timeout());
 	}
 

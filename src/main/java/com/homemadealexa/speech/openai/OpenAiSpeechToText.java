@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
 
+import com.openai.client.OpenAIClient;
 import com.openai.core.MultipartField;
 import com.openai.core.RequestOptions;
 import com.openai.models.audio.AudioResponseFormat;
@@ -12,7 +13,6 @@ import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.homemadealexa.llm.BackgroundClient;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.config.AssistantSettings;
@@ -37,7 +37,7 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 
 	private static final int MIN_BYTES = PcmFormat.SPEECH.bytesPerSecond() / 10;
 
-	private final BackgroundClient client;
+	private final OpenAIClient client;
 
 	private final String model;
 
@@ -65,8 +65,7 @@ public class OpenAiSpeechToText implements SpeechToText, AutoCloseable {
 	private String transcribe(byte[] wav) {
 		try {
 			String text = ConnectionRetry.call("OpenAI speech-to-text", this.timeout,
-					(left) -> this.client.get()
-						.audio()
+					(left) -> this.client.audio()
 						.transcriptions()
 						.create(params(wav), RequestOptions.builder().timeout(left).build())
 						.asTranscription()

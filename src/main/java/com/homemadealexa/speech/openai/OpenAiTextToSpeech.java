@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.openai.client.OpenAIClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.http.HttpResponse;
 import com.openai.models.audio.speech.SpeechCreateParams;
 
-import com.homemadealexa.llm.BackgroundClient;
 import com.homemadealexa.audio.InvalidAudioException;
 import com.homemadealexa.audio.Wav;
 import com.homemadealexa.llm.ConnectionRetry;
@@ -25,7 +25,7 @@ import com.homemadealexa.speech.TextToSpeech;
  */
 public class OpenAiTextToSpeech implements TextToSpeech, AutoCloseable {
 
-	private final BackgroundClient client;
+	private final OpenAIClient client;
 
 	private final String model;
 
@@ -69,8 +69,7 @@ public class OpenAiTextToSpeech implements TextToSpeech, AutoCloseable {
 	}
 
 	private byte[] download(SpeechCreateParams params, Duration timeout) {
-		try (HttpResponse response = this.client.get()
-			.audio()
+		try (HttpResponse response = this.client.audio()
 			.speech()
 			.create(params, RequestOptions.builder().timeout(timeout).build())) {
 			return response.body().readAllBytes();
