@@ -1,8 +1,6 @@
 package com.homemadealexa.benchmark;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import com.homemadealexa.HomemadeAlexaApplication;
+import com.homemadealexa.testsupport.ServerClasspath;
 import org.mindrot.jbcrypt.BCrypt;
 
 import org.springframework.util.FileSystemUtils;
@@ -81,7 +78,7 @@ final class ClasspathServer implements AutoCloseable {
 			command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
 		}
 		else {
-			command.addAll(List.of("-cp", mainClasspath(), HomemadeAlexaApplication.class.getName()));
+			command.addAll(List.of("-cp", ServerClasspath.mainClasses(), HomemadeAlexaApplication.class.getName()));
 		}
 		all.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Files.writeString(folder.resolve("config.toml"), "");
@@ -201,44 +198,6 @@ final class ClasspathServer implements AutoCloseable {
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-	}
-
-	/**
-	 * The test JVM's classpath without the test classes (their configurations would be
-	 * scanned) and without test-only jars that would change what the server starts.
-	 * Surefire may start the JVM from a manifest-only jar; its Class-Path is expanded.
-	 */
-	private static String mainClasspath() {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> entries = new ArrayList<>();
-		for (String entry : classpath.split(File.pathSeparator)) {
-			entries.addAll(expand(entry));
-		}
-		return String.join(File.pathSeparator,
-				entries.stream()
-					.filter((entry) -> !Path.of(entry).getFileName().toString().equals("test-classes"))
-					.toList());
-	}
-
-	private static List<String> expand(String entry) {
-		if (!entry.endsWith(".jar") || !Path.of(entry).getFileName().toString().startsWith("surefirebooter")) {
-			return List.of(entry);
-		}
-		try (JarFile jar = new JarFile(entry)) {
-			Manifest manifest = jar.getManifest();
-			String classPath = (manifest != null) ? manifest.getMainAttributes().getValue("Class-Path") : null;
-			if (classPath == null) {
-				return List.of(entry);
-			}
-			List<String> expanded = new ArrayList<>();
-			for (String url : classPath.trim().split("\\s+")) {
-				expanded.add(Path.of(URI.create(url)).toString());
-			}
-			return expanded;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,8 +1,6 @@
 package com.homemadealexa.reliability;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import com.homemadealexa.HomemadeAlexaApplication;
+import com.homemadealexa.testsupport.ServerClasspath;
 
 import static org.awaitility.Awaitility.await;
 
@@ -49,9 +46,10 @@ final class ServerProcess implements AutoCloseable {
 	 * @param arguments more command-line arguments
 	 */
 	static ServerProcess start(Path config, int port, Path log, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp",
-				classpath(), HomemadeAlexaApplication.class.getName(), "--config=" + config, "--server.port=" + port));
+		List<String> command = new ArrayList<>(
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", ServerClasspath.mainClasses(),
+						HomemadeAlexaApplication.class.getName(), "--config=" + config, "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -128,43 +126,6 @@ final class ServerProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
-		}
-	}
-
-	/**
-	 * The test JVM's classpath without the test classes. Surefire and Failsafe may start
-	 * the test JVM from a manifest-only jar; its Class-Path is expanded.
-	 */
-	static String classpath() {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> entries = new ArrayList<>();
-		for (String entry : classpath.split(File.pathSeparator)) {
-			entries.addAll(expand(entry));
-		}
-		return String.join(File.pathSeparator,
-				entries.stream()
-					.filter((entry) -> !Path.of(entry).getFileName().toString().equals("test-classes"))
-					.toList());
-	}
-
-	private static List<String> expand(String entry) {
-		if (!entry.endsWith(".jar") || !Path.of(entry).getFileName().toString().startsWith("surefirebooter")) {
-			return List.of(entry);
-		}
-		try (JarFile jar = new JarFile(entry)) {
-			Manifest manifest = jar.getManifest();
-			String classPath = (manifest != null) ? manifest.getMainAttributes().getValue("Class-Path") : null;
-			if (classPath == null) {
-				return List.of(entry);
-			}
-			List<String> expanded = new ArrayList<>();
-			for (String url : classPath.trim().split("\\s+")) {
-				expanded.add(Path.of(URI.create(url)).toString());
-			}
-			return expanded;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
