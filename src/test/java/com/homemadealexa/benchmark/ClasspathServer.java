@@ -50,6 +50,16 @@ final class ClasspathServer implements AutoCloseable {
 	 * defaults (quiet logs, English, a password, temporary folders)
 	 */
 	static ClasspathServer start(Map<String, String> properties) throws IOException {
+		return start(properties, System.getProperty("benchmark.jar", ""),
+				System.getProperty("benchmark.server-opts", ""));
+	}
+
+	/**
+	 * @param properties as above
+	 * @param jar the jar to run, or blank for the compiled main classes
+	 * @param options JVM options after those of {@code jvm.options}, or blank
+	 */
+	static ClasspathServer start(Map<String, String> properties, String jar, String options) throws IOException {
 		Path folder = Files.createTempDirectory("benchmark-server");
 		int port = freePort();
 		Map<String, String> all = new LinkedHashMap<>();
@@ -69,11 +79,9 @@ final class ClasspathServer implements AutoCloseable {
 		if (!jfr.isBlank()) {
 			command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
 		}
-		String options = System.getProperty("benchmark.server-opts", "");
 		if (!options.isBlank()) {
 			command.addAll(List.of(options.strip().split("\\s+")));
 		}
-		String jar = System.getProperty("benchmark.jar", "");
 		if (!jar.isBlank()) {
 			command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
 		}

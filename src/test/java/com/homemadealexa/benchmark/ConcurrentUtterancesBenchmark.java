@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * {@code -Dbenchmark.samples=100 -Dbenchmark.utterances=50 -Dbenchmark.latency-ms=300
  * -Dbenchmark.sentence-ms=1500}.
+ *
+ * <p>
+ * With two or more {@code -Dbenchmark.variants} ({@link Variant}: {@code JAVA_OPTS} are
+ * added JVM options, {@code env:ALEXA_JAR=PATH} the jar to run), every variant's server
+ * runs at once and they take turns: {@code -Dbenchmark.rounds} (5) rounds of
+ * samples/rounds utterances one at a time and one burst each, in alternating order, so
+ * that each sees the same machine and load: what a before/after comparison needs on a
+ * shared VM, where two runs minutes apart differ by more than most changes.
  */
 class ConcurrentUtterancesBenchmark {
 
@@ -43,6 +52,10 @@ class ConcurrentUtterancesBenchmark {
 
 	@Test
 	void manyUtterancesAtOnceTakeAboutAsLongAsOne() throws Exception {
+		if (Variant.fromProperty().size() > 1) {
+			variantsTakingTurns(Variant.fromProperty());
+			return;
+		}
 		int samples = Integer.getInteger("benchmark.samples", 100);
 		int m = Integer.getInteger("benchmark.utterances", 50);
 		Duration sentence = Duration.ofMillis(Integer.getInteger("benchmark.sentence-ms", 1500));
@@ -104,6 +117,96 @@ class ConcurrentUtterancesBenchmark {
 		finally {
 			Files.deleteIfExists(tokens);
 		}
+	}
+
+	private void variantsTakingTurns(List<Variant> variants) throws Exception {
+		int samples = Integer.getInteger("benchmark.samples", 100);
+		int rounds = Integer.getInteger("benchmark.rounds", 5);
+		int m = Integer.getInteger("benchmark.utterances", 50);
+		Duration sentence = Duration.ofMillis(Integer.getInteger("benchmark.sentence-ms", 1500));
+		Duration latency = BenchmarkFakes.configuredLatency();
+		Duration fakes3 = latency.multipliedBy(3);
+		byte[] utterance = TestWavs.tonePcm(PcmFormat.SPEECH, 2000, 300);
+		Map<Variant, ClasspathServer> servers = new LinkedHashMap<>();
+		Map<Variant, AlexaClient> clients = new LinkedHashMap<>();
+		Map<Variant, List<Duration>> alone = new LinkedHashMap<>();
+		Map<Variant, List<Double>> singleCpu = new LinkedHashMap<>();
+		Map<Variant, List<Double>> burstCpu = new LinkedHashMap<>();
+		Map<Variant, List<Duration>> burstWall = new LinkedHashMap<>();
+		List<Path> tokens = new ArrayList<>();
+		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency)) {
+			fakes.hears("Tell me a joke.");
+			fakes.chat.streamText("tell me a joke", REPLY);
+			fakes.speaksFor(sentence);
+			for (Variant variant : variants) {
+				ClasspathServer server = ClasspathServer.start(fakes.serverProperties(true, false),
+						variant.environment().getOrDefault("ALEXA_JAR", ""), variant.javaOptions());
+				servers.put(variant, server);
+				Path token = Files.createTempFile("benchmark-token", ".json");
+				tokens.add(token);
+				AlexaClient client = AlexaClient.create(server.url(), "admin", BenchmarkServer.PASSWORD.toCharArray(),
+						token, Duration.ofSeconds(60));
+				assertThat(client.ask(utterance).wav()).as("the spoken reply of %s", variant.label()).isNotNull();
+				clients.put(variant, client);
+				alone.put(variant, new ArrayList<>());
+				singleCpu.put(variant, new ArrayList<>());
+				burstCpu.put(variant, new ArrayList<>());
+				burstWall.put(variant, new ArrayList<>());
+			}
+			for (Variant variant : variants) {
+				for (int i = 0; i < WARM_UP; i++) {
+					clients.get(variant).ask(utterance);
+				}
+				for (int b = 0; b < WARM_UP_BURSTS; b++) {
+					burst(clients.get(variant), utterance, m);
+				}
+			}
+			Report.line(
+					"== 2. Webapp utterances, variants taking turns: %d rounds of %d one at a time and a burst of %d"
+							+ " each; fakes at %s each for STT, chat and TTS",
+					rounds, samples / rounds, m, Stats.ms(latency));
+			Report.machine();
+			for (int round = 0; round < rounds; round++) {
+				List<Variant> order = new ArrayList<>(variants);
+				if (round % 2 == 1) {
+					Collections.reverse(order);
+				}
+				for (Variant variant : order) {
+					ClasspathServer server = servers.get(variant);
+					AlexaClient client = clients.get(variant);
+					Duration before = server.cpu();
+					for (int i = 0; i < samples / rounds; i++) {
+						alone.get(variant).add(client.ask(utterance).elapsed());
+					}
+					singleCpu.get(variant).add(server.cpu().minus(before).toNanos() / 1e6 / (samples / rounds));
+					before = server.cpu();
+					Burst burst = burst(client, utterance, m);
+					burstCpu.get(variant).add(server.cpu().minus(before).toNanos() / 1e6 / m);
+					burstWall.get(variant).add(burst.wall());
+				}
+			}
+			for (Variant variant : variants) {
+				Stats single = Stats.of(alone.get(variant));
+				Report.line(
+						"%s: one at a time, server overhead %s; server CPU per utterance by round %s ms;"
+								+ " %d at once: wall by round %s, server CPU per utterance by round %s ms",
+						variant, single.minus(fakes3), rounded(singleCpu.get(variant)), m,
+						burstWall.get(variant).stream().map(Stats::ms).toList(), rounded(burstCpu.get(variant)));
+			}
+			Report.machine();
+		}
+		finally {
+			for (ClasspathServer server : servers.values()) {
+				server.close();
+			}
+			for (Path token : tokens) {
+				Files.deleteIfExists(token);
+			}
+		}
+	}
+
+	private static List<String> rounded(List<Double> values) {
+		return values.stream().map((value) -> String.format(java.util.Locale.ROOT, "%.1f", value)).toList();
 	}
 
 	private static Burst burst(AlexaClient client, byte[] utterance, int m) throws InterruptedException {
