@@ -73,8 +73,8 @@ public final class ConnectionRetry {
 	public static boolean isConnectionFailure(@Nullable Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = (ex.getCause() != ex) ? ex.getCause() : null) {
 			if (ex instanceof InterruptedIOException) {
-				// SocketTimeoutException (a body past its deadline, DeadlineBody), an
-				// InterruptedIOException("timeout") of other clients: the budget is gone.
+				// SocketTimeoutException, OkHttp's InterruptedIOException("timeout"): the
+				// budget is gone.
 				return false;
 			}
 			if (ex instanceof ConnectException) {
@@ -84,8 +84,8 @@ public final class ConnectionRetry {
 					|| mentions(ex, "connection abort") || mentions(ex, "socket closed by peer"))) {
 				return true;
 			}
-			// A kept-alive connection the server had closed: the JDK client's EOF before
-			// any response ("unexpected end of stream" in okhttp-based clients).
+			// A kept-alive connection the server had closed: OkHttp's "unexpected end of
+			// stream", the JDK client's EOF before any response.
 			if (ex instanceof EOFException || (ex instanceof IOException && mentions(ex, "unexpected end of stream"))) {
 				return true;
 			}

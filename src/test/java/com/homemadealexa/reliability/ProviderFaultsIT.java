@@ -53,11 +53,11 @@ class ProviderFaultsIT extends ReliabilityServer {
 	/**
 	 * Threads of pools that grow under load and shrink by themselves after a minute idle:
 	 * the fakes' Jetty, virtual-thread carriers, the JDK HTTP client's and process
-	 * reaper's cached pools, Awaitility's poller. A pool that leaked would still be
-	 * bounded by its size; every other new thread counts.
+	 * reaper's cached pools, OkHttp's task runner, Awaitility's poller. A pool that
+	 * leaked would still be bounded by its size; every other new thread counts.
 	 */
-	private static final Pattern POOLED = Pattern.compile(
-			"qtp|Connector-Scheduler|ForkJoinPool-\\d+-worker" + "|HttpClient-\\d+-Worker|process reaper|awaitility");
+	private static final Pattern POOLED = Pattern.compile("qtp|Connector-Scheduler|ForkJoinPool-\\d+-worker"
+			+ "|HttpClient-\\d+-Worker|process reaper|OkHttp TaskRunner|awaitility");
 
 	private final List<LoopbackDevice> devices = new ArrayList<>();
 
@@ -155,11 +155,10 @@ class ProviderFaultsIT extends ReliabilityServer {
 
 	/**
 	 * After the OpenAI host comes back, the speech-to-text client's pooled connections to
-	 * the old process are dead. The JDK client drops a pooled connection when its close
-	 * arrives, and speech-to-text retries a connection failure once on a new connection,
-	 * so few if any utterances fail (none, measured); at most 5 may, as when the
-	 * transport was okhttp, whose pool kept 5 idle connections and checked one only after
-	 * 10 s idle.
+	 * the old process are dead but look fine to OkHttp (it checks a connection only after
+	 * 10 s idle). Speech-to-text retries such a connection failure once on a new
+	 * connection, so few if any utterances fail; the pool keeps at most 5 idle
+	 * connections, so at most 5 utterances can fail before the device is heard again.
 	 * @return how many utterances failed before one succeeded
 	 */
 	private int recoverAfterTheOpenAiHostCameBack() throws Exception {
