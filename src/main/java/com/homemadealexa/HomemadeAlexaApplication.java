@@ -15,8 +15,6 @@ public class HomemadeAlexaApplication {
 
 	private static final String TOMCAT_WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
-	private static final String HTTP_CLIENT_KEEP_ALIVE = "jdk.httpclient.keepalive.timeout.h2";
-
 	public static void main(String[] args) {
 		// Command-line tools run without starting the server.
 		if (args.length > 0 && args[0].equals("hash-password")) {
@@ -33,15 +31,6 @@ public class HomemadeAlexaApplication {
 		// Tomcat's WebSocket classes load, so it is set before the server starts.
 		if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER) == null) {
 			System.setProperty(TOMCAT_WEBSOCKET_BUFFER, "4096");
-		}
-		// The JDK HTTP client (under openai-java and Azure's voice) closes an idle
-		// connection after 30 s by default, so an utterance a minute after the last one
-		// would pay a new TCP and TLS handshake with the cloud provider. Its HTTP/2
-		// connections (https: OpenAI, Azure) are kept 5 minutes, as okhttp kept them
-		// before (docs/performance.md); plain HTTP/1.1 ones to local servers keep the
-		// default. Read once, when the first JDK client is built.
-		if (System.getProperty(HTTP_CLIENT_KEEP_ALIVE) == null) {
-			System.setProperty(HTTP_CLIENT_KEEP_ALIVE, "300");
 		}
 		SpringApplication.run(HomemadeAlexaApplication.class, args);
 	}

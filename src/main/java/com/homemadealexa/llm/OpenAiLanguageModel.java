@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.RequestOptions;
 import com.openai.core.http.StreamResponse;
@@ -38,7 +39,16 @@ class OpenAiLanguageModel implements LanguageModel {
 	OpenAiLanguageModel(OpenAiSettings settings) {
 		this.settings = settings;
 		Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
-		this.client = OpenAiTransport.client(settings.apiKey(), settings.baseUrl(), timeout);
+		this.client = OpenAIOkHttpClient.builder()
+			.okHttpClient(OpenAiTransport.okHttpClient(timeout))
+			.apiKey(settings.apiKey())
+			.baseUrl(settings.baseUrl())
+			.timeout(timeout)
+			// The client's own retries also repeat timeouts and server errors, which a
+			// waiting user cannot afford: ConnectionRetry repeats connection failures
+			// only.
+			.maxRetries(0)
+			.build();
 	}
 
 	@Override

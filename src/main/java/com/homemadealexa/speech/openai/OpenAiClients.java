@@ -1,6 +1,7 @@
 package com.homemadealexa.speech.openai;
 
 import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -26,12 +27,18 @@ final class OpenAiClients {
 	}
 
 	/**
-	 * No retries of the client's own ({@link OpenAiTransport#client}):
-	 * {@link ConnectionRetry} repeats connection failures only.
+	 * No retries of the client's own: it would also repeat timeouts and server errors,
+	 * which a waiting user cannot afford; {@link ConnectionRetry} repeats connection
+	 * failures only.
 	 */
 	static OpenAIClient create(OpenAiSpeechSettings settings) {
-		return OpenAiTransport.client(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey(), settings.baseUrl(),
-				settings.timeout());
+		return OpenAIOkHttpClient.builder()
+			.okHttpClient(OpenAiTransport.okHttpClient(settings.timeout()))
+			.apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
+			.baseUrl(settings.baseUrl())
+			.timeout(settings.timeout())
+			.maxRetries(0)
+			.build();
 	}
 
 	static SpeechException failure(String what, RuntimeException ex) {
