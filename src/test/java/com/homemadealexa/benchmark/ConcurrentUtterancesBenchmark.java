@@ -61,10 +61,10 @@ class ConcurrentUtterancesBenchmark {
 		Duration sentence = Duration.ofMillis(Integer.getInteger("benchmark.sentence-ms", 1500));
 		Duration latency = BenchmarkFakes.configuredLatency();
 		Path tokens = Files.createTempFile("benchmark-token", ".json");
-		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
+		try (BenchmarkFakes<OpenAiFake> fakes = BenchmarkFakes.start(latency);
 				ClasspathServer server = ClasspathServer.start(fakes.serverProperties(true, false))) {
 			fakes.hears("Tell me a joke.");
-			fakes.chat.streamText("tell me a joke", REPLY);
+			fakes.replies("tell me a joke", REPLY);
 			fakes.speaksFor(sentence);
 			AlexaClient client = AlexaClient.create(server.url(), "admin", BenchmarkServer.PASSWORD.toCharArray(),
 					tokens, Duration.ofSeconds(60));
@@ -92,8 +92,9 @@ class ConcurrentUtterancesBenchmark {
 			Stats single = Stats.of(alone);
 			Duration fakes3 = latency.multipliedBy(3);
 			Report.line("== 2. Webapp utterances, 2 s of speech, a %d-sentence streamed reply spoken at 24 kHz (%s"
-					+ " per sentence), fakes at %s each for STT, chat and TTS (%s in all); server in its own process",
-					REPLY.size(), Stats.ms(sentence), Stats.ms(latency), Stats.ms(fakes3));
+					+ " per sentence), fakes (%s) at %s each for STT, chat and TTS (%s in all); server in its own"
+					+ " process", REPLY.size(), Stats.ms(sentence), fakes.openAiKind(), Stats.ms(latency),
+					Stats.ms(fakes3));
 			Report.machine();
 			Report.line("one at a time: %s", single);
 			Report.line("one at a time, server overhead (measured minus %s): %s", Stats.ms(fakes3),
@@ -134,9 +135,9 @@ class ConcurrentUtterancesBenchmark {
 		Map<Variant, List<Double>> burstCpu = new LinkedHashMap<>();
 		Map<Variant, List<Duration>> burstWall = new LinkedHashMap<>();
 		List<Path> tokens = new ArrayList<>();
-		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency)) {
+		try (BenchmarkFakes<OpenAiFake> fakes = BenchmarkFakes.start(latency)) {
 			fakes.hears("Tell me a joke.");
-			fakes.chat.streamText("tell me a joke", REPLY);
+			fakes.replies("tell me a joke", REPLY);
 			fakes.speaksFor(sentence);
 			for (Variant variant : variants) {
 				ClasspathServer server = ClasspathServer.start(fakes.serverProperties(true, false),
@@ -163,8 +164,8 @@ class ConcurrentUtterancesBenchmark {
 			}
 			Report.line(
 					"== 2. Webapp utterances, variants taking turns: %d rounds of %d one at a time and a burst of %d"
-							+ " each; fakes at %s each for STT, chat and TTS",
-					rounds, samples / rounds, m, Stats.ms(latency));
+							+ " each; fakes (%s) at %s each for STT, chat and TTS",
+					rounds, samples / rounds, m, fakes.openAiKind(), Stats.ms(latency));
 			Report.machine();
 			for (int round = 0; round < rounds; round++) {
 				List<Variant> order = new ArrayList<>(variants);

@@ -18,7 +18,6 @@ import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.cli.SimulatedDevice;
 import com.homemadealexa.cli.SimulatorEvent;
 import com.homemadealexa.testsupport.OpenAiChatStubs;
-import com.homemadealexa.testsupport.OpenAiSpeechStubs;
 import com.homemadealexa.testsupport.TestWavs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,10 +62,10 @@ class FirstAudioLatencyBenchmark {
 	void endOfSpeechToFirstAudio() throws Exception {
 		int samples = Integer.getInteger("benchmark.samples", 100);
 		Duration latency = BenchmarkFakes.configuredLatency();
-		try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
+		try (BenchmarkFakes<OpenAiFake> fakes = BenchmarkFakes.start(latency);
 				ClasspathServer server = ClasspathServer.start(fakes.serverProperties(true, true))) {
 			fakes.hears("Tell me a joke.");
-			fakes.chat.answerText("tell me a joke", "Why did the chicken cross the road?");
+			fakes.replies("tell me a joke", List.of("Why ", "did ", "the ", "chicken ", "cross ", "the ", "road?"));
 			fakes.speaksFor(Duration.ofMillis(200));
 			measure(server.url(), fakes, WARM_UP, 0);
 			Duration cpuBefore = server.cpu();
@@ -74,9 +73,9 @@ class FirstAudioLatencyBenchmark {
 			Duration cpu = server.cpu().minus(cpuBefore).dividedBy(samples);
 			Duration fakes3 = latency.multipliedBy(3);
 			Report.line(
-					"== 3. End of speech to first audio at the audio server, device flow, fakes at %s each"
+					"== 3. End of speech to first audio at the audio server, device flow, fakes (%s) at %s each"
 							+ " (STT + chat + TTS = %s), 24 kHz voice; server in its own process",
-					Stats.ms(latency), Stats.ms(fakes3));
+					fakes.openAiKind(), Stats.ms(latency), Stats.ms(fakes3));
 			Report.machine();
 			Report.line("measured: %s", Stats.of(firstAudio));
 			Report.line("server overhead (measured minus %s): %s", Stats.ms(fakes3),
@@ -95,8 +94,8 @@ class FirstAudioLatencyBenchmark {
 	 * connections): their own share of the measured overhead (WireMock's request matching
 	 * and the benchmark process's load), which no change to the server removes.
 	 */
-	private static Stats fakesOwnTime(BenchmarkFakes fakes, int samples) throws Exception {
-		URI base = URI.create(OpenAiSpeechStubs.baseUrl(fakes.openAi) + "/");
+	private static Stats fakesOwnTime(BenchmarkFakes<?> fakes, int samples) throws Exception {
+		URI base = URI.create(fakes.openAi.baseUrl() + "/");
 		String boundary = "benchmark-boundary";
 		byte[] wav = TestWavs.tone(PcmFormat.SPEECH, 500, 300);
 		java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
@@ -146,18 +145,18 @@ class FirstAudioLatencyBenchmark {
 				LONG_REPLY.size(), Stats.ms(WRITING), Stats.ms(latency));
 		Report.machine();
 		for (boolean stream : new boolean[] { true, false }) {
-			try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
+			try (BenchmarkFakes<WireMockOpenAi> fakes = BenchmarkFakes.wireMock(latency);
 					BenchmarkServer server = BenchmarkServer.start(fakes.serverProperties(stream, true))) {
 				fakes.hears("Tell me about lamps.");
 				String whole = String.join("", LONG_REPLY);
 				// Streamed: the pieces trickle in while the model writes. Whole: the
 				// answer
 				// comes when the writing is done.
-				fakes.openAi.stubFor(post(urlEqualTo(OpenAiChatStubs.PATH)).atPriority(1)
+				fakes.openAi.server.stubFor(post(urlEqualTo(OpenAiChatStubs.PATH)).atPriority(1)
 					.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 					.willReturn(OpenAiChatStubs.streamResponse(LONG_REPLY)
 						.withChunkedDribbleDelay(LONG_REPLY.size() * 3, (int) WRITING.toMillis())));
-				fakes.openAi.stubFor(post(urlEqualTo(OpenAiChatStubs.PATH)).atPriority(5)
+				fakes.openAi.server.stubFor(post(urlEqualTo(OpenAiChatStubs.PATH)).atPriority(5)
 					.willReturn(OpenAiChatStubs.textResponse(whole)
 						.withFixedDelay((int) latency.plus(WRITING).toMillis())));
 				fakes.speaksFor(Duration.ofMillis(200));
@@ -174,10 +173,10 @@ class FirstAudioLatencyBenchmark {
 		Report.line("== 3c. \"What time is it?\", time to first audio, fakes at %s", Stats.ms(latency));
 		Report.machine();
 		for (boolean local : new boolean[] { true, false }) {
-			try (BenchmarkFakes fakes = BenchmarkFakes.start(latency);
+			try (BenchmarkFakes<WireMockOpenAi> fakes = BenchmarkFakes.wireMock(latency);
 					BenchmarkServer server = BenchmarkServer.start(fakes.serverProperties(true, local))) {
 				fakes.hears("What time is it?");
-				fakes.chat.callTool("what time is it", "get_time", "{}");
+				fakes.openAi.chat.callTool("what time is it", "get_time", "{}");
 				fakes.speaksFor(Duration.ofMillis(200));
 				Stats stats = Stats.of(measure(server.url(), fakes, CHOICE_WARM_UP, CHOICE_SAMPLES));
 				Report.line("assistant.prefer-local=%s: %s; server stages: %s", local, stats,
@@ -213,7 +212,7 @@ class FirstAudioLatencyBenchmark {
 	 * Speaks {@code samples} utterances (after a warm-up) from one simulated device, each
 	 * after the previous one was answered with listen or idle.
 	 */
-	private static List<Duration> measure(URI server, BenchmarkFakes fakes, int warmUp, int samples)
+	private static List<Duration> measure(URI server, BenchmarkFakes<?> fakes, int warmUp, int samples)
 			throws InterruptedException {
 		BlockingQueue<SimulatorEvent> ends = new LinkedBlockingQueue<>();
 		List<Duration> firstAudio = new ArrayList<>();

@@ -101,8 +101,12 @@ public final class OpenAiChatStubs {
 	}
 
 	public static ResponseDefinitionBuilder textResponse(String answer) {
-		return jsonResponse(
-				message("{\"role\":\"assistant\",\"content\":" + quote(answer) + ",\"refusal\":null}", "stop"));
+		return jsonResponse(textMessage(answer));
+	}
+
+	/** The body of a whole (not streamed) text answer. */
+	public static String textMessage(String answer) {
+		return message("{\"role\":\"assistant\",\"content\":" + quote(answer) + ",\"refusal\":null}", "stop");
 	}
 
 	public static ResponseDefinitionBuilder toolCallResponse(String tool, String argumentsJson) {
