@@ -62,9 +62,18 @@ final class Resampler {
 
 	/**
 	 * One rate conversion: {@code up} phases (fractional output positions) of
-	 * {@code width} taps each, laid out one phase after the other.
+	 * {@code width} taps each, laid out one phase after the other. Each phase's taps are
+	 * non-zero only in {@code [from, to)}; a phase whose non-zero taps are symmetric
+	 * (phase 0 always, and the middle phase of an even {@code up}: every phase of the
+	 * common 24, 32 and 48 to 16 kHz conversions) is computed folded, adding the two
+	 * input samples that share a weight before multiplying, which halves its
+	 * multiplications.
 	 */
-	private record Filter(int up, int down, int taps, int width, double[] kernels) {
+	private record Filter(int up, int down, int taps, int width, double[] kernels, int[] from, int[] to,
+			boolean[] symmetric) {
+
+		/** How far apart two weights may be and still count as the same. */
+		private static final double SAME_WEIGHT = 1e-14;
 
 		static Filter of(int fromRate, int toRate) {
 			int gcd = gcd(fromRate, toRate);
@@ -75,13 +84,40 @@ final class Resampler {
 			double cutoff = 0.5 * Math.min(1.0, (double) toRate / fromRate) * PASSBAND;
 			double halfWidth = ZERO_CROSSINGS / (2 * cutoff);
 			int taps = (int) Math.ceil(halfWidth);
-			return new Filter(up, down, taps, 2 * taps, kernels(up, taps, cutoff, halfWidth));
+			int width = 2 * taps;
+			double[] kernels = kernels(up, taps, cutoff, halfWidth);
+			int[] from = new int[up];
+			int[] to = new int[up];
+			boolean[] symmetric = new boolean[up];
+			for (int phase = 0; phase < up; phase++) {
+				int k = phase * width;
+				int first = 0;
+				int end = width;
+				while (first < end && kernels[k + first] == 0) {
+					first++;
+				}
+				while (end > first && kernels[k + end - 1] == 0) {
+					end--;
+				}
+				from[phase] = first;
+				to[phase] = end;
+				symmetric[phase] = isSymmetric(kernels, k + first, k + end);
+			}
+			return new Filter(up, down, taps, width, kernels, from, to, symmetric);
+		}
+
+		private static boolean isSymmetric(double[] kernels, int first, int end) {
+			for (int a = first, b = end - 1; a < b; a++, b--) {
+				if (Math.abs(kernels[a] - kernels[b]) > SAME_WEIGHT) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/**
 		 * Each output sample is the dot product of its phase's kernel with the input
-		 * around it. Outputs whose window lies inside the input skip the edge checks; the
-		 * sums run in the same order either way.
+		 * around it. Outputs whose window lies inside the input skip the edge checks.
 		 */
 		double[] apply(double[] in) {
 			int outLength = (int) ((long) in.length * this.up / this.down);
@@ -95,27 +131,19 @@ final class Resampler {
 			for (int i = 0; i < outLength; i++) {
 				int start = base - this.taps + 1;
 				int k = phase * width;
-				double sum = 0;
 				if (start >= 0 && start + width <= in.length) {
-					double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-					int j = 0;
-					for (; j + 3 < width; j += 4) {
-						s0 += in[start + j] * kernels[k + j];
-						s1 += in[start + j + 1] * kernels[k + j + 1];
-						s2 += in[start + j + 2] * kernels[k + j + 2];
-						s3 += in[start + j + 3] * kernels[k + j + 3];
-					}
-					for (; j < width; j++) {
-						s0 += in[start + j] * kernels[k + j];
-					}
-					sum = (s0 + s1) + (s2 + s3);
+					int first = this.from[phase];
+					int end = this.to[phase];
+					out[i] = this.symmetric[phase] ? folded(in, start + first, start + end - 1, kernels, k + first)
+							: dot(in, start + first, end - first, kernels, k + first);
 				}
 				else {
+					double sum = 0;
 					for (int j = Math.max(0, -start); j < width && start + j < in.length; j++) {
 						sum += in[start + j] * kernels[k + j];
 					}
+					out[i] = sum;
 				}
-				out[i] = sum;
 				base += baseStep;
 				phase += phaseStep;
 				if (phase >= this.up) {
@@ -124,6 +152,45 @@ final class Resampler {
 				}
 			}
 			return out;
+		}
+
+		/** {@code in[at..at+length)} times {@code kernels[k..k+length)}, unrolled. */
+		private static double dot(double[] in, int at, int length, double[] kernels, int k) {
+			double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			int j = 0;
+			for (; j + 3 < length; j += 4) {
+				s0 += in[at + j] * kernels[k + j];
+				s1 += in[at + j + 1] * kernels[k + j + 1];
+				s2 += in[at + j + 2] * kernels[k + j + 2];
+				s3 += in[at + j + 3] * kernels[k + j + 3];
+			}
+			for (; j < length; j++) {
+				s0 += in[at + j] * kernels[k + j];
+			}
+			return (s0 + s1) + (s2 + s3);
+		}
+
+		/**
+		 * The dot product of a symmetric kernel starting at {@code kernels[k]} with
+		 * {@code in[first..last]}: the samples at the same distance from the middle share
+		 * a weight.
+		 */
+		private static double folded(double[] in, int first, int last, double[] kernels, int k) {
+			int half = (last - first + 1) >> 1;
+			double s0 = 0, s1 = 0;
+			int j = 0;
+			for (; j + 1 < half; j += 2) {
+				s0 += kernels[k + j] * (in[first + j] + in[last - j]);
+				s1 += kernels[k + j + 1] * (in[first + j + 1] + in[last - j - 1]);
+			}
+			for (; j < half; j++) {
+				s0 += kernels[k + j] * (in[first + j] + in[last - j]);
+			}
+			if (((last - first) & 1) == 0) {
+				// An odd number of taps: the middle one has no partner.
+				s0 += kernels[k + half] * in[first + half];
+			}
+			return s0 + s1;
 		}
 
 		/**
