@@ -35,7 +35,7 @@ public final class Wav {
 	 * dividing by 32768 is, and cheaper for a JIT compiler that does not make the one the
 	 * other (C1).
 	 */
-	private static final double ONE_16_BIT_STEP = 1.0 / 32768;
+	private static final float ONE_16_BIT_STEP = 1.0f / 32768;
 
 	/** The lowest sample rate read; no speech codec goes lower. */
 	public static final int MIN_RATE = 4_000;
@@ -143,8 +143,8 @@ public final class Wav {
 		if (format.equals(PcmFormat.SPEECH)) {
 			return Arrays.copyOfRange(pcm, offset, offset + length - length % 2);
 		}
-		double[] mono = toMono(pcm, offset, length, format);
-		double[] resampled = Resampler.resample(mono, format.sampleRate(), PcmFormat.SPEECH.sampleRate());
+		float[] mono = toMono(pcm, offset, length, format);
+		float[] resampled = Resampler.resample(mono, format.sampleRate(), PcmFormat.SPEECH.sampleRate());
 		return toPcm16(resampled);
 	}
 
@@ -255,11 +255,11 @@ public final class Wav {
 		}
 	}
 
-	private static double[] toMono(byte[] pcm, int start, int length, PcmFormat format) {
+	private static float[] toMono(byte[] pcm, int start, int length, PcmFormat format) {
 		int sampleSize = format.bits() / 8;
 		int channels = format.channels();
 		int frames = length / (sampleSize * channels);
-		double[] mono = new double[frames];
+		float[] mono = new float[frames];
 		if (channels == 1 && format.bits() == 16) {
 			// The voices' format: no per-sample dispatch.
 			for (int frame = 0, at = start; frame < frames; frame++, at += 2) {
@@ -274,7 +274,7 @@ public final class Wav {
 				sum += sample(pcm, offset, format.bits());
 				offset += sampleSize;
 			}
-			mono[frame] = sum / channels;
+			mono[frame] = (float) (sum / channels);
 		}
 		return mono;
 	}
@@ -296,7 +296,7 @@ public final class Wav {
 	 * and rounded as {@code floor(x + 0.5)} with a cast: the JIT compiler this server
 	 * runs with (C1) calls {@code Math.round} for each sample instead of inlining it.
 	 */
-	private static byte[] toPcm16(double[] samples) {
+	private static byte[] toPcm16(float[] samples) {
 		byte[] pcm = new byte[samples.length * 2];
 		for (int i = 0; i < samples.length; i++) {
 			double scaled = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, samples[i] * 32768.0)) + 0.5;
