@@ -7,6 +7,9 @@ import java.time.Duration;
 
 import javax.net.SocketFactory;
 
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,10 +23,15 @@ import okhttp3.OkHttpClient;
  * history and tools) then ends in a small write that the kernel holds back until the
  * provider acknowledges the previous one, and a provider on a kept-alive connection
  * delays that acknowledgement (40 ms on Linux): up to 40 ms per request, measured as
- * server overhead in the device flow (docs/performance.md, section 5). The client's other
- * settings are okhttp's defaults, which are what openai-java's own builder uses; the SDK
- * adds its interceptors, turns okhttp's connection retries off and applies each request's
- * time limit.
+ * server overhead in the device flow (docs/performance.md, section 5).
+ *
+ * <p>
+ * When a call fails on its connection, the pool's other idle connections are closed too
+ * ({@link EvictIdleOnConnectionFailure}). The SDK applies each request's time limit and
+ * adds its interceptors; okhttp's own retry of a failed connection stays on, but it
+ * cannot repeat a body that is read once (the speech-to-text upload), so that call's one
+ * second chance is {@link ConnectionRetry}'s, and it must get a fresh connection. The
+ * client's other settings are okhttp's defaults.
  */
 public final class OpenAiTransport {
 
@@ -35,12 +43,42 @@ public final class OpenAiTransport {
 	 * writing)
 	 */
 	public static OkHttpClient okHttpClient(Duration timeout) {
+		ConnectionPool pool = new ConnectionPool();
 		return new OkHttpClient.Builder().socketFactory(new NoDelaySockets())
+			.connectionPool(pool)
+			.eventListener(new EvictIdleOnConnectionFailure(pool))
 			.connectTimeout(timeout)
 			.readTimeout(timeout)
 			.writeTimeout(timeout)
 			.callTimeout(timeout)
 			.build();
+	}
+
+	/**
+	 * Closes the pool's idle connections when a call fails on its connection (refused,
+	 * reset, closed before answering; not a timeout). A provider closes kept-alive
+	 * connections that have been idle for a while, and the connections that went idle
+	 * together are closed together: after one of them failed, the next in the pool would
+	 * most likely fail the retry too (a speech-to-text call and its retry both failed so
+	 * in a benchmark, docs/performance.md section 9). okhttp checks an idle connection
+	 * before reusing it, but not one the provider closes a moment later. Connections in
+	 * use are not touched.
+	 */
+	static final class EvictIdleOnConnectionFailure extends EventListener {
+
+		private final ConnectionPool pool;
+
+		EvictIdleOnConnectionFailure(ConnectionPool pool) {
+			this.pool = pool;
+		}
+
+		@Override
+		public void callFailed(Call call, IOException failure) {
+			if (ConnectionRetry.isConnectionFailure(failure)) {
+				this.pool.evictAll();
+			}
+		}
+
 	}
 
 	/** Plain sockets with {@code TCP_NODELAY} on. */
