@@ -10,9 +10,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import com.homemadealexa.audio.PcmAudio;
 import com.homemadealexa.audio.PcmFormat;
 import com.homemadealexa.audio.Wav;
+import com.homemadealexa.device.Devices;
 import com.homemadealexa.device.TestDevice;
 import com.homemadealexa.testsupport.CloudFakes;
 import com.homemadealexa.testsupport.CloudFakesIntegrationTest;
@@ -46,6 +49,9 @@ class OfflineTurnTest extends CloudFakesIntegrationTest {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
+	@Autowired
+	Devices devices;
+
 	@Test
 	void describesTheServicesAtStartUp() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> whisper.receivedTypes().contains("describe"));
@@ -54,7 +60,7 @@ class OfflineTurnTest extends CloudFakesIntegrationTest {
 
 	@Test
 	void aSpokenQuestionIsTranscribedAnsweredLocallyAndSpokenByTheWyomingVoice() throws Exception {
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+		try (TestDevice device = connected("offline-kitchen")) {
 			HttpResponse<String> response = upload();
 
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -72,7 +78,7 @@ class OfflineTurnTest extends CloudFakesIntegrationTest {
 	@Test
 	void espeakSpeaksWhenTheWyomingVoiceIsDown() throws Exception {
 		piper.script(FakeWyomingServer.Peer::resetConnection);
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+		try (TestDevice device = connected("offline-hall")) {
 			assertThat(upload().statusCode()).isEqualTo(200);
 			assertThat(device.nextMessage()).isEqualTo("{\"cmd\":\"listen\"}");
 		}
@@ -89,7 +95,7 @@ class OfflineTurnTest extends CloudFakesIntegrationTest {
 			peer.readUntil("audio-stop");
 			peer.send("error", "{\"text\": \"CUDA out of memory\"}", null);
 		});
-		try (TestDevice device = TestDevice.connect(this.port).hello("box-kitchen")) {
+		try (TestDevice device = connected("offline-attic")) {
 			HttpResponse<String> response = upload();
 
 			assertThat(response.statusCode()).isEqualTo(502);
@@ -100,6 +106,17 @@ class OfflineTurnTest extends CloudFakesIntegrationTest {
 			assertThat(device.pollMessage(Duration.ofSeconds(1))).isNull();
 		}
 		assertThat(speaker.plays()).isEmpty();
+	}
+
+	/**
+	 * A device that said hello, once the server knows it: an upload that arrives first is
+	 * from an unknown device, whose reply goes nowhere. Each test's device has its own
+	 * name, so a connection of an earlier test, on its way out, cannot pass for it.
+	 */
+	private TestDevice connected(String hostname) {
+		TestDevice device = TestDevice.connect(this.port).hello(hostname);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.devices.findByHostname(hostname).isPresent());
+		return device;
 	}
 
 	private HttpResponse<String> upload() throws Exception {
