@@ -260,6 +260,60 @@ class WavTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Wav.encode(new byte[10], new PcmFormat(16000, 16, 0)));
 	}
 
+	/**
+	 * 32-bit samples exactly halfway between two 16-bit steps ({@code k + 0.5}) round up,
+	 * as {@link Math#round} does, the top one clipped to 32767: 16 kHz mono, so only the
+	 * sample size is converted.
+	 */
+	@Test
+	void roundsHalfwaySamplesUpLikeMathRound() {
+		int[] steps = { -32768, -32767, -100, -6, -5, -1, 0, 1, 5, 100, 32766, 32767 };
+		ByteBuffer pcm32 = ByteBuffer.allocate(steps.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+		for (int step : steps) {
+			pcm32.putInt(step * 65536 + 32768);
+		}
+
+		short[] converted = shorts(Wav.toSpeechPcm(pcm32.array(), new PcmFormat(16000, 32, 1)));
+
+		for (int i = 0; i < steps.length; i++) {
+			assertThat(converted[i]).as("%d + 0.5 steps", steps[i])
+				.isEqualTo((short) Math.min(Short.MAX_VALUE, Math.round(steps[i] + 0.5)));
+		}
+	}
+
+	/**
+	 * A full-scale square wave overshoots where it is band-limited (Gibbs): the overshoot
+	 * is clipped to full scale, never wrapped round to the opposite sign.
+	 */
+	@Test
+	void clipsTheResamplersOvershootAtFullScale() {
+		int period = 48;
+		ByteBuffer square = ByteBuffer.allocate(24000 * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < 24000; i++) {
+			square.putShort(((i % period) < period / 2) ? Short.MAX_VALUE : Short.MIN_VALUE);
+		}
+
+		short[] converted = shorts(Wav.toSpeechPcm(square.array(), new PcmFormat(24000, 16, 1)));
+
+		assertThat(converted).contains(Short.MAX_VALUE, Short.MIN_VALUE);
+		// 16 kHz: a period is 32 samples; away from the edges each half keeps its sign.
+		for (int i = 64; i < converted.length - 64; i++) {
+			int phase = i % 32;
+			if (phase >= 4 && phase < 12) {
+				assertThat(converted[i]).as("sample %d, a positive half", i).isPositive();
+			}
+			else if (phase >= 20 && phase < 28) {
+				assertThat(converted[i]).as("sample %d, a negative half", i).isNegative();
+			}
+		}
+	}
+
+	private static short[] shorts(byte[] pcm16) {
+		short[] samples = new short[pcm16.length / 2];
+		ByteBuffer.wrap(pcm16).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+		return samples;
+	}
+
 	private static byte[] middle(byte[] pcm16) {
 		// Skip the filter's edges.
 		int quarter = pcm16.length / 4 & ~1;
