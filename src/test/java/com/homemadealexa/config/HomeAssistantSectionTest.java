@@ -35,7 +35,8 @@ class HomeAssistantSectionTest {
 	@Test
 	void theEnvironmentSetsTheUrlTokenAndLists(@TempDir Path folder) throws IOException {
 		Map<String, Object> variables = Map.of("HOME_ASSISTANT_URL", "http://ha.local:8123", "HOME_ASSISTANT_TOKEN",
-				"eyJ-token", "HOME_ASSISTANT_DOMAINS", "light,cover", "HOME_ASSISTANT_PREFER", "home_assistant");
+				"eyJ-token", "HOME_ASSISTANT_DOMAINS", "light,cover", "HOME_ASSISTANT_AREAS", "Kitchen,Living room",
+				"HOME_ASSISTANT_PREFER", "home_assistant");
 		Path emptyFile = Files.writeString(folder.resolve("config.toml"), "");
 		HomeAssistantSettings settings = Binder.get(ProcessEnvironment.with(emptyFile, variables))
 			.bind("home-assistant", HomeAssistantSettings.class)
@@ -43,8 +44,18 @@ class HomeAssistantSectionTest {
 		assertThat(settings.url()).isEqualTo("http://ha.local:8123");
 		assertThat(settings.token()).isEqualTo("eyJ-token");
 		assertThat(settings.domains()).isEqualTo(List.of("light", "cover"));
+		assertThat(settings.areas()).isEqualTo(List.of("Kitchen", "Living room"));
 		assertThat(settings.prefersAssist()).isTrue();
 		assertThat(settings.toString()).doesNotContain("eyJ-token");
+	}
+
+	@Test
+	void anEmptyVariableEmptiesAListTheFileSets(@TempDir Path folder) throws IOException {
+		Path file = Files.writeString(folder.resolve("config.toml"), "[home_assistant]\nareas = [\"Kitchen\"]\n");
+		HomeAssistantSettings settings = Binder.get(ProcessEnvironment.with(file, Map.of("HOME_ASSISTANT_AREAS", "")))
+			.bind("home-assistant", HomeAssistantSettings.class)
+			.get();
+		assertThat(settings.areas()).isEmpty();
 	}
 
 	private static HomeAssistantSettings bind(Map<String, Object> properties) {
