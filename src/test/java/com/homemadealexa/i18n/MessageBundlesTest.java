@@ -50,6 +50,22 @@ class MessageBundlesTest {
 		});
 	}
 
+	/**
+	 * The base file is what every language without a file of its own hears, and it is
+	 * English: a phrase changed in one of the two and not the other would make English
+	 * depend on the listener's locale.
+	 */
+	@Test
+	void theBaseFileSaysWhatTheEnglishFileSays() throws IOException {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		for (String family : families().keySet()) {
+			Properties base = load(resolver.getResource("classpath:messages/" + family + ".properties"));
+			Properties english = load(resolver.getResource("classpath:messages/" + family + "_en.properties"));
+			assertThat(base).as("messages/%s.properties against messages/%s_en.properties", family, family)
+				.isEqualTo(english);
+		}
+	}
+
 	@Test
 	void everyFamilyIsOneOfSpringsBasenames() throws IOException {
 		Properties application = load(new PathMatchingResourcePatternResolver().getResource("application.properties"));
