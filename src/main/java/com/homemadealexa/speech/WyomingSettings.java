@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * default
  * @param ttsUrl text-to-speech service (Piper), e.g. {@code tcp://127.0.0.1:10200}; empty
  * means none
- * @param ttsVoice voice name sent with {@code synthesize}; empty means a voice for the
- * household's language, as the service picks it
+ * @param ttsVoice voice name sent with {@code synthesize}; empty sends only the
+ * household's language, and the service's default voice speaks (wyoming-piper ignores the
+ * language: its voice is the one it was started with, {@code --voice})
  */
 @Validated
 @ConfigurationProperties("wyoming")
