@@ -12,9 +12,10 @@ import com.homemadealexa.speech.WyomingSettings;
 /**
  * At start-up, asks each configured Wyoming service to {@code describe} itself and logs
  * what it offers, with a warning when nothing it offers speaks the household's language
- * or the configured model or voice is not among its offers. Runs in the background, so a
- * service that is down or slow delays nothing: it is reported and tried again with each
- * utterance.
+ * or the configured model or voice is not among its offers, and a hint when no voice is
+ * named (Piper then speaks its own default, whatever the language). Runs in the
+ * background, so a service that is down or slow delays nothing: it is reported and tried
+ * again with each utterance.
  */
 public final class WyomingStartupCheck {
 
@@ -78,6 +79,12 @@ public final class WyomingStartupCheck {
 		}
 		if (!wanted.isBlank() && !info.offers(wanted.strip())) {
 			log.warn("{} at {} offers no {} named '{}' ({})", what, address, noun, wanted.strip(), key);
+		}
+		if (wanted.isBlank() && "tts".equals(kind)) {
+			// wyoming-piper ignores synthesize's voice.language: without a name it speaks
+			// its --voice, whatever the household's language (docs/local-speech.md).
+			log.info("{} at {}: {} is empty, so the service's default voice speaks (wyoming-piper: the one given "
+					+ "to --voice); name one of its {} voices there to choose", what, address, key, language);
 		}
 	}
 

@@ -65,6 +65,15 @@ class WyomingStartupCheckTest {
 	}
 
 	@Test
+	void saysWhoChoosesTheVoiceWhenNoneIsNamed(CapturedOutput output) {
+		check(new WyomingSettings("", "", this.piper.url(), ""), POLISH);
+		check(new WyomingSettings("", "", this.piper.url(), "pl_PL-gosia-medium"), POLISH);
+
+		assertThat(output).containsOnlyOnce("wyoming.tts_voice is empty, so the service's default voice speaks "
+				+ "(wyoming-piper: the one given to --voice); name one of its pl voices there to choose");
+	}
+
+	@Test
 	void aServiceThatIsDownIsReportedAndNothingFails(CapturedOutput output) throws IOException {
 		int port;
 		try (ServerSocket free = new ServerSocket(0)) {
