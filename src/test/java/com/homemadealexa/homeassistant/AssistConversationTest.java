@@ -7,15 +7,11 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.i18n.PhrasesTestData;
 import com.homemadealexa.skill.ConversationAgent.Reply;
 import com.homemadealexa.skill.SkillContext;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -32,41 +28,24 @@ class AssistConversationTest {
 
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-12-01T10:00:00+01:00[Europe/Warsaw]");
 
-	private static WireMockServer server;
+	@RegisterExtension
+	static final LoopbackHomeAssistant homeAssistant = new LoopbackHomeAssistant();
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private HomeAssistantStubs stubs;
-
-	@BeforeAll
-	static void start() {
-		server = LoopbackWireMock.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void home() {
-		server.resetAll();
-		this.stubs = new HomeAssistantStubs(server);
-		this.stubs.home();
-	}
-
 	@Test
 	void anActionDoneIsSaidInAssistsWords() {
-		this.stubs.assist("garage", "action_done", "Opened the garage door", "", false);
+		homeAssistant.stubs().assist("garage", "action_done", "Opened the garage door", "", false);
 		Reply reply = assist(Locale.US).converse("open the garage", context("kitchen", Locale.US));
 		assertThat(reply).isEqualTo(new Reply("assist action_done", "Opened the garage door", true, true));
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
-			.withRequestBody(matchingJsonPath("$.language", equalTo("en"))));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
+				.withRequestBody(matchingJsonPath("$.language", equalTo("en"))));
 	}
 
 	@Test
 	void aQueryAnswerThatExpectsMoreKeepsTheConversationOpen() {
-		this.stubs.assist("temperature", "query_answer", "It is 19 degrees. Anything else?", "", true);
+		homeAssistant.stubs().assist("temperature", "query_answer", "It is 19 degrees. Anything else?", "", true);
 		Reply reply = assist(Locale.US).converse("what's the temperature inside", context("kitchen", Locale.US));
 		assertThat(reply.phrase()).isEqualTo("It is 19 degrees. Anything else?");
 		assertThat(reply.understood()).isTrue();
@@ -75,7 +54,7 @@ class AssistConversationTest {
 
 	@Test
 	void anErrorIsNotUnderstoodButSaid() {
-		this.stubs.assist("moon", "error", "Sorry, I couldn't understand that", "no_intent_match", false);
+		homeAssistant.stubs().assist("moon", "error", "Sorry, I couldn't understand that", "no_intent_match", false);
 		Reply reply = assist(Locale.US).converse("fly me to the moon", context("kitchen", Locale.US));
 		assertThat(reply)
 			.isEqualTo(new Reply("assist error no_intent_match", "Sorry, I couldn't understand that", false, true));
@@ -83,31 +62,36 @@ class AssistConversationTest {
 
 	@Test
 	void anActionDoneWithoutSpeechIsConfirmed() {
-		this.stubs.assist("zapal", "action_done", "", "", false);
+		homeAssistant.stubs().assist("zapal", "action_done", "", "", false);
 		Reply reply = assist(PhrasesTestData.POLISH).converse("zapal lampkę nocną",
 				context("kitchen", PhrasesTestData.POLISH));
 		assertThat(reply.phrase()).isEqualTo("Zrobione.");
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
-			.withRequestBody(matchingJsonPath("$.language", equalTo("pl"))));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
+				.withRequestBody(matchingJsonPath("$.language", equalTo("pl"))));
 	}
 
 	@Test
 	void eachDeviceContinuesItsOwnConversationUntilItGoesQuiet() {
-		this.stubs.assist("", "query_answer", "Yes.", "", true);
+		homeAssistant.stubs().assist("", "query_answer", "Yes.", "", true);
 		AssistConversation assist = assist(Locale.US);
 		assist.converse("first", context("kitchen", Locale.US));
 		assist.converse("second", context("kitchen", Locale.US));
 		assist.converse("third", context("bedroom", Locale.US));
 		this.nanos.addAndGet(Duration.ofMinutes(AssistConversation.CONVERSATION_MINUTES + 1).toNanos());
 		assist.converse("fourth", context("kitchen", Locale.US));
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
-			.withRequestBody(matchingJsonPath("$[?(@.text == 'first' && !@.conversation_id)]")));
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process")).withRequestBody(
-				matchingJsonPath("$[?(@.text == 'second' && @.conversation_id == '01JD5Z0ASSISTCONVERSATION1')]")));
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
-			.withRequestBody(matchingJsonPath("$[?(@.text == 'third' && !@.conversation_id)]")));
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
-			.withRequestBody(matchingJsonPath("$[?(@.text == 'fourth' && !@.conversation_id)]")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
+				.withRequestBody(matchingJsonPath("$[?(@.text == 'first' && !@.conversation_id)]")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process")).withRequestBody(
+					matchingJsonPath("$[?(@.text == 'second' && @.conversation_id == '01JD5Z0ASSISTCONVERSATION1')]")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
+				.withRequestBody(matchingJsonPath("$[?(@.text == 'third' && !@.conversation_id)]")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
+				.withRequestBody(matchingJsonPath("$[?(@.text == 'fourth' && !@.conversation_id)]")));
 	}
 
 	@Test
@@ -128,14 +112,14 @@ class AssistConversationTest {
 	@Test
 	void isPreferredOnlyWhenConfiguredSo() {
 		assertThat(assist(Locale.US).preferred()).isFalse();
-		HomeAssistantSettings first = HomeTestData.settings(LoopbackWireMock.url(server), "home_assistant");
+		HomeAssistantSettings first = HomeTestData.settings(homeAssistant.url(), "home_assistant");
 		assertThat(new AssistConversation(new HomeAssistantClient(first, JsonMapper.builder().build()), first,
 				PhrasesTestData.phrases(Locale.US))
 			.preferred()).isTrue();
 	}
 
 	private AssistConversation assist(Locale locale) {
-		HomeAssistantSettings settings = HomeTestData.settings(LoopbackWireMock.url(server));
+		HomeAssistantSettings settings = HomeTestData.settings(homeAssistant.url());
 		return new AssistConversation(new HomeAssistantClient(settings, JsonMapper.builder().build()), settings,
 				PhrasesTestData.phrases(locale), this.nanos::get);
 	}

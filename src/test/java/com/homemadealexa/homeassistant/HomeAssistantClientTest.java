@@ -5,14 +5,11 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.homemadealexa.homeassistant.HomeAssistantClient.AssistAnswer;
 import com.homemadealexa.homeassistant.HomeAssistantException.Failure;
-import com.homemadealexa.testsupport.LoopbackWireMock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,30 +33,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(OutputCaptureExtension.class)
 class HomeAssistantClientTest {
 
-	private static WireMockServer server;
+	@RegisterExtension
+	static final LoopbackHomeAssistant homeAssistant = new LoopbackHomeAssistant();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private HomeAssistantStubs stubs;
-
 	private HomeAssistantClient client;
-
-	@BeforeAll
-	static void start() {
-		server = LoopbackWireMock.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
 
 	@BeforeEach
 	void home() {
-		server.resetAll();
-		this.stubs = new HomeAssistantStubs(server);
-		this.stubs.home();
-		this.client = new HomeAssistantClient(HomeTestData.settings(LoopbackWireMock.url(server) + "/"), this.json);
+		this.client = new HomeAssistantClient(HomeTestData.settings(homeAssistant.url() + "/"), this.json);
 	}
 
 	@Test
@@ -80,23 +63,26 @@ class HomeAssistantClientTest {
 		assertThat(this.client.areas()).containsEntry("light.kitchen", "Kitchen")
 			.containsEntry("cover.living_room_blinds", "Living Room")
 			.hasSize(7);
-		server.verify(postRequestedFor(urlEqualTo("/api/template"))
-			.withRequestBody(matchingJsonPath("$.template", equalTo(HomeAssistantClient.AREAS_TEMPLATE))));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/template"))
+				.withRequestBody(matchingJsonPath("$.template", equalTo(HomeAssistantClient.AREAS_TEMPLATE))));
 	}
 
 	@Test
 	void callsAServiceWithItsJsonBodyAndTheBearerToken() {
 		this.client.callService("light", "turn_on", Map.of("entity_id", "light.kitchen", "brightness_pct", 40));
-		server.verify(postRequestedFor(urlEqualTo("/api/services/light/turn_on"))
-			.withHeader("Authorization", equalTo("Bearer " + HomeTestData.TOKEN))
-			.withHeader("Content-Type", equalTo("application/json"))
-			.withRequestBody(equalToJson("{\"entity_id\": \"light.kitchen\", \"brightness_pct\": 40}")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/services/light/turn_on"))
+				.withHeader("Authorization", equalTo("Bearer " + HomeTestData.TOKEN))
+				.withHeader("Content-Type", equalTo("application/json"))
+				.withRequestBody(equalToJson("{\"entity_id\": \"light.kitchen\", \"brightness_pct\": 40}")));
 	}
 
 	@Test
 	void aServiceErrorIsRejectedWithHomeAssistantsMessage() {
-		this.stubs.serviceFails("climate", "set_temperature", 400,
-				"Provided temperature 40.0 is not valid. Accepted range is 7 to 35");
+		homeAssistant.stubs()
+			.serviceFails("climate", "set_temperature", 400,
+					"Provided temperature 40.0 is not valid. Accepted range is 7 to 35");
 		assertThatExceptionOfType(HomeAssistantException.class)
 			.isThrownBy(() -> this.client.callService("climate", "set_temperature",
 					Map.of("entity_id", "climate.hallway", "temperature", 40)))
@@ -107,9 +93,9 @@ class HomeAssistantClientTest {
 
 	@Test
 	void assistAnswersOfEachTypeAreRead() {
-		this.stubs.assist("turn on", "action_done", "Turned on the light", "", false);
-		this.stubs.assist("what is", "query_answer", "The temperature is 19.5 degrees", "", true);
-		this.stubs.assist("fly me", "error", "Sorry, I couldn't understand that", "no_intent_match", false);
+		homeAssistant.stubs().assist("turn on", "action_done", "Turned on the light", "", false);
+		homeAssistant.stubs().assist("what is", "query_answer", "The temperature is 19.5 degrees", "", true);
+		homeAssistant.stubs().assist("fly me", "error", "Sorry, I couldn't understand that", "no_intent_match", false);
 
 		assertThat(this.client.converse("turn on the kitchen light", "en", null))
 			.isEqualTo(new AssistAnswer("action_done", "Turned on the light", "", "01JD5Z0ASSISTCONVERSATION1", false));
@@ -123,15 +109,17 @@ class HomeAssistantClientTest {
 			assertThat(answer.responseType()).isEqualTo("error");
 			assertThat(answer.errorCode()).isEqualTo("no_intent_match");
 		});
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process")).withRequestBody(equalToJson(
-				"{\"text\": \"what is the temperature\", \"language\": \"en\", \"conversation_id\": \"01JD5Z0ASSISTCONVERSATION1\"}")));
-		server.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
-			.withRequestBody(equalToJson("{\"text\": \"turn on the kitchen light\", \"language\": \"en\"}")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process")).withRequestBody(equalToJson(
+					"{\"text\": \"what is the temperature\", \"language\": \"en\", \"conversation_id\": \"01JD5Z0ASSISTCONVERSATION1\"}")));
+		homeAssistant.server()
+			.verify(postRequestedFor(urlEqualTo("/api/conversation/process"))
+				.withRequestBody(equalToJson("{\"text\": \"turn on the kitchen light\", \"language\": \"en\"}")));
 	}
 
 	@Test
 	void aRefusedTokenIsLoggedOnceNamingTheKeyButNeverTheToken(CapturedOutput output) {
-		HomeAssistantClient wrongToken = new HomeAssistantClient(new HomeAssistantSettings(LoopbackWireMock.url(server),
+		HomeAssistantClient wrongToken = new HomeAssistantClient(new HomeAssistantSettings(homeAssistant.url(),
 				"wrong-secret-token", 2, 300, HomeAssistantSettings.SUPPORTED_DOMAINS, List.of(), 100, "llm"),
 				this.json);
 		for (int i = 0; i < 3; i++) {
@@ -149,8 +137,9 @@ class HomeAssistantClientTest {
 
 	@Test
 	void aSlowAnswerTimesOut() {
-		server.stubFor(get(urlEqualTo("/api/states")).atPriority(1)
-			.willReturn(aResponse().withStatus(200).withBody("[]").withFixedDelay(4_000)));
+		homeAssistant.server()
+			.stubFor(get(urlEqualTo("/api/states")).atPriority(1)
+				.willReturn(aResponse().withStatus(200).withBody("[]").withFixedDelay(4_000)));
 		assertThatExceptionOfType(HomeAssistantException.class).isThrownBy(this.client::states)
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.TIMEOUT));
 	}
@@ -171,8 +160,9 @@ class HomeAssistantClientTest {
 
 	@Test
 	void anAnswerBeyondItsLimitIsRefusedNotHeld() {
-		server.stubFor(post(urlEqualTo("/api/conversation/process")).atPriority(1)
-			.willReturn(HomeAssistantStubs.json("\"" + "x".repeat(2 * 1024 * 1024) + "\"")));
+		homeAssistant.server()
+			.stubFor(post(urlEqualTo("/api/conversation/process")).atPriority(1)
+				.willReturn(HomeAssistantStubs.json("\"" + "x".repeat(2 * 1024 * 1024) + "\"")));
 		assertThatExceptionOfType(HomeAssistantException.class)
 			.isThrownBy(() -> this.client.converse("hello", "en", null))
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.MALFORMED));
@@ -180,8 +170,9 @@ class HomeAssistantClientTest {
 
 	@Test
 	void somethingThatIsNotHomeAssistantsJsonIsMalformed() {
-		server.stubFor(get(urlEqualTo("/api/states")).atPriority(1)
-			.willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
+		homeAssistant.server()
+			.stubFor(get(urlEqualTo("/api/states")).atPriority(1)
+				.willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
 		assertThatExceptionOfType(HomeAssistantException.class).isThrownBy(this.client::states)
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(Failure.MALFORMED));
 	}

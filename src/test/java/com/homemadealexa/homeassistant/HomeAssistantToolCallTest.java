@@ -53,12 +53,7 @@ class HomeAssistantToolCallTest {
 
 	@DynamicPropertySource
 	static void fakes(DynamicPropertyRegistry registry) {
-		new HomeAssistantStubs(homeAssistant).home();
-		registry.add("data.dir", () -> data.resolve("data").toString());
-		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("home-assistant.url", () -> LoopbackWireMock.url(homeAssistant));
-		registry.add("home-assistant.token", () -> HomeTestData.TOKEN);
+		HomeTestData.serverOf(registry, data, homeAssistant);
 		registry.add("openai.api-key", () -> "sk-test-openai-key");
 		registry.add("openai.base-url", () -> OpenAiSpeechStubs.baseUrl(openAi));
 	}

@@ -61,12 +61,7 @@ class HomeAssistantVoiceTest {
 
 	@DynamicPropertySource
 	static void homeAssistant(DynamicPropertyRegistry registry) {
-		new HomeAssistantStubs(homeAssistant).home();
-		registry.add("data.dir", () -> data.resolve("data").toString());
-		registry.add("firmware.dir", () -> data.resolve("firmware").toString());
-		registry.add("assistant.language", () -> "en-US");
-		registry.add("home-assistant.url", () -> LoopbackWireMock.url(homeAssistant));
-		registry.add("home-assistant.token", () -> HomeTestData.TOKEN);
+		HomeTestData.serverOf(registry, data, homeAssistant);
 	}
 
 	@AfterAll

@@ -1,6 +1,12 @@
 package com.homemadealexa.homeassistant;
 
+import java.nio.file.Path;
 import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.homemadealexa.testsupport.LoopbackWireMock;
 
 /**
  * A sample home: the entities a loopback Home Assistant serves, and the settings that
@@ -11,6 +17,19 @@ final class HomeTestData {
 	static final String TOKEN = "test-long-lived-token";
 
 	private HomeTestData() {
+	}
+
+	/**
+	 * A whole server (a {@code @SpringBootTest}) in English, with its data in
+	 * {@code folder}, pointed at {@code homeAssistant}, which serves the sample home.
+	 */
+	static void serverOf(DynamicPropertyRegistry registry, Path folder, WireMockServer homeAssistant) {
+		new HomeAssistantStubs(homeAssistant).home();
+		registry.add("data.dir", () -> folder.resolve("data").toString());
+		registry.add("firmware.dir", () -> folder.resolve("firmware").toString());
+		registry.add("assistant.language", () -> "en-US");
+		registry.add("home-assistant.url", () -> LoopbackWireMock.url(homeAssistant));
+		registry.add("home-assistant.token", () -> TOKEN);
 	}
 
 	static HomeAssistantSettings settings(String url) {
