@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import java.util.Map;
 
 import com.homemadealexa.HomemadeAlexaApplication;
 import com.homemadealexa.testsupport.ServerClasspath;
+import com.homemadealexa.testsupport.ServerHealth;
 import org.mindrot.jbcrypt.BCrypt;
 
 import org.springframework.util.FileSystemUtils;
@@ -99,7 +98,7 @@ final class ClasspathServer implements AutoCloseable {
 			// A shared machine under load can take minutes to start a JVM.
 			await().atMost(Duration.ofMinutes(5))
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> !process.isAlive() || healthy(http, server.url()));
+				.until(() -> !process.isAlive() || ServerHealth.isUp(http, server.url()));
 		}
 		catch (RuntimeException ex) {
 			server.close();
@@ -185,22 +184,6 @@ final class ClasspathServer implements AutoCloseable {
 			this.process.destroyForcibly();
 		}
 		FileSystemUtils.deleteRecursively(this.folder);
-	}
-
-	private static boolean healthy(HttpClient http, URI url) {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(url.resolve("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private static int freePort() throws IOException {

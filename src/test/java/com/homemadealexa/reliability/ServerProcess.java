@@ -3,8 +3,6 @@ package com.homemadealexa.reliability;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.homemadealexa.HomemadeAlexaApplication;
 import com.homemadealexa.testsupport.ServerClasspath;
+import com.homemadealexa.testsupport.ServerHealth;
 
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +57,7 @@ final class ServerProcess implements AutoCloseable {
 		try {
 			await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(250))
-				.until(() -> !process.isAlive() || server.healthy());
+				.until(() -> !process.isAlive() || ServerHealth.isUp(server.http(), server.uri("")));
 		}
 		catch (RuntimeException ex) {
 			server.close();
@@ -110,22 +109,6 @@ final class ServerProcess implements AutoCloseable {
 	public void close() {
 		if (this.process.isAlive()) {
 			this.process.destroyForcibly();
-		}
-	}
-
-	private boolean healthy() {
-		try {
-			return this.http
-				.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 
