@@ -9,8 +9,8 @@ import com.homemadealexa.homeassistant.HomeAssistantClient.AssistAnswer;
 import com.homemadealexa.homeassistant.HomeAssistantException.Failure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
